@@ -1,3 +1,24 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Platform.Api.Auth;
+using Platform.Grains;
+using Platform.Silo.Hosting;
+
+BuildApp(args).Run();
+
+public partial class Program
+{
+    /// <summary>Composes the process: an Orleans silo with the REST API co-hosted. Tests call it with their own arguments.</summary>
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var platform = builder.AddPlatformHosting();
+        builder.AddServiceDefaults(sources: [PlatformTelemetry.ActivitySourceName], meters: [PlatformTelemetry.MeterName]);
+        builder.AddPlatformOrleans(platform);
+        builder.Services.AddPlatformApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapMetricsEndpoint()?.RequireMetricsAccess();
+        app.MapPlatformApi();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Errors;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// Extracts the bearer secret with Meilisearch's header rules (compat §1.1): split on the first space, scheme
+/// exactly <c>Bearer</c>, the rest untrimmed. A missing or non-Bearer header is 401; <c>Bearer</c> with nothing after
+/// it is 403 (the empty secret matches nothing).
+/// </summary>
+public static class BearerToken
+{
+    public static string Extract(HttpRequest request)
+    {
+        var header = request.Headers.Authorization;
+        if (header.Count != 1 || header[0] is not { Length: > 0 } value || !IsVisibleAscii(value))
+        {
+            throw ApiError.MissingAuthorizationHeader();
+        }
+
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? value : value[..space];
+        if (!string.Equals(scheme, "Bearer", StringComparison.Ordinal))
+        {
+            throw ApiError.MissingAuthorizationHeader();
+        }
+
+        return space < 0 ? "" : value[(space + 1)..];
+    }
+
+    private static bool IsVisibleAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~') return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// <c>/metrics</c> is open to scrapers on the loopback interface (the default deployment has Prometheus beside the
+/// silo) and needs the master key from anywhere else (api.md §5).
+/// </summary>
+public static class MetricsAccess
+{
+    public static TBuilder RequireMetricsAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            var inner = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+                {
+                    OperatorAuthentication.Check(context);
+                }
+
+                return inner(context);
+            };
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Platform.Grains.Errors;
+
+namespace Platform.Api.Errors;
+
+/// <summary>
+/// Turns every exception that escapes an endpoint into a Meilisearch-shaped error: the client's own mistakes keep
+/// their code and message; cluster unavailability becomes 503 with <c>Retry-After</c>; anything else is a 500
+/// without internals.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (context.Response.HasStarted) return false;
+
+        switch (exception)
+        {
+            case ApiError error:
+                await ErrorWriter.WriteAsync(context, error.Code, error.Message, error.RetryAfterSeconds);
+                break;
+            case PlatformException error:
+                await ErrorWriter.WriteAsync(context, error.Code, error.Message);
+                break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                await ErrorWriter.WriteAsync(context, "payload_too_large",
+                    "The provided payload reached the size limit. The maximum accepted payload size is "
+                    + $"{context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0} bytes.");
+                break;
+            case TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
+                LogUnavailable(logger, exception);
+                await ErrorWriter.WriteAsync(context, "service_unavailable",
+                    "The platform is temporarily unavailable. Retry later.", retryAfterSeconds: 10);
+                break;
+            default:
+                LogUnexpected(logger, exception);
+                await ErrorWriter.WriteAsync(context, "internal", "An internal error occurred.");
+                break;
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster unavailable while serving a request")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error while serving a request")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Auth;
+using Platform.Api.Errors;
+using Platform.Api.Json;
+using Platform.Api.Tasks;
+using Platform.Grains.Directory;
+using Platform.Grains.Indexes;
+
+namespace Platform.Api.Indexes;
+
+/// <summary>
+/// Operator routes for index definitions: Meilisearch's <c>/indexes</c> routes. Changes answer 202 with a task,
+/// and failures (an existing or missing index) are reported on the task, as Meilisearch does.
+/// </summary>
+public static class IndexesApi
+{
+    public static RouteGroupBuilder MapIndexesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/indexes").WithTags("Indexes").RequireMasterKey();
+        group.MapPost("", CreateIndex).WithName(nameof(CreateIndex));
+        group.MapGet("", ListIndexes).WithName(nameof(ListIndexes));
+        group.MapGet("/{uid}", GetIndex).WithName(nameof(GetIndex));
+        group.MapPatch("/{uid}", UpdateIndex).WithName(nameof(UpdateIndex));
+        group.MapDelete("/{uid}", DeleteIndex).WithName(nameof(DeleteIndex));
+        return group;
+    }
+
+    public static async Task<IResult> CreateIndex(HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+    {
+        var body = await JsonBody.ReadObjectAsync(request, "index");
+        body.AllowOnly("uid", "primaryKey");
+        var uidValue = body.Required("uid");
+        if (uidValue.ValueKind != JsonValueKind.String) throw body.TypeError("uid", uidValue, "a string");
+        var uid = uidValue.GetString()!;
+        if (!IndexUid.IsValid(uid)) throw body.ValueError("uid", IndexUid.Describe(uid));
+        var primaryKey = body.OptionalString("primaryKey", out _);
+
+        var task = await tasks.RunAsync(null, uid, "indexCreation", async () =>
+        {
+            await grains.GetGrain<IIndexGrain>(uid).Create(primaryKey);
+            return new { primaryKey };
+        });
+        return TaskResults.Accepted(task);
+    }
+
+    public static async Task<IResult> ListIndexes(HttpRequest request, IGrainFactory grains)
+    {
+        var page = PageQuery.Read(request, "index");
+        var uids = await grains.GetGrain<IDirectoryGrain>(IIndexGrain.DirectoryKey).List(page.Offset, page.Limit);
+        var indexes = await Task.WhenAll(uids.Uids.Select(uid => grains.GetGrain<IIndexGrain>(uid).Get()));
+        var results = indexes.OfType<IndexSnapshot>().Select(IndexView.From).ToList();
+        return TypedResults.Json(new Tenants.PageView<IndexView>(results, page.Offset, page.Limit, uids.Total), ApiJson.Options);
+    }
+
+    public static async Task<IResult> GetIndex(string uid, IGrainFactory grains) =>
+        TypedResults.Json(IndexView.From(await Existing(grains, uid)), ApiJson.Options);
+
+    public static async Task<IResult> UpdateIndex(string uid, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+    {
+        IndexUid.FromRoute(uid);
+        var body = await JsonBody.ReadObjectAsync(request, "index");
+        body.AllowOnly("primaryKey");
+        var primaryKey = body.OptionalString("primaryKey", out _);
+        var task = await tasks.RunAsync(null, uid, "indexUpdate", async () =>
+        {
+            await grains.GetGrain<IIndexGrain>(uid).SetPrimaryKey(primaryKey);
+            return new { primaryKey };
+        });
+        return TaskResults.Accepted(task);
+    }
+
+    public static async Task<IResult> DeleteIndex(string uid, IGrainFactory grains, TaskRecorder tasks)
+    {
+        IndexUid.FromRoute(uid);
+        var task = await tasks.RunAsync(null, uid, "indexDeletion", async () =>
+        {
+            if (!await grains.GetGrain<IIndexGrain>(uid).Delete())
+            {
+                throw new Grains.Errors.PlatformException("index_not_found", $"Index `{uid}` not found.");
+            }
+
+            return new { deletedDocuments = 0 };
+        });
+        return TaskResults.Accepted(task);
+    }
+
+    internal static async Task<IndexSnapshot> Existing(IGrainFactory grains, string uid) =>
+        await grains.GetGrain<IIndexGrain>(IndexUid.FromRoute(uid)).Get()
+        ?? throw new ApiError("index_not_found", $"Index `{uid}` not found.");
+}

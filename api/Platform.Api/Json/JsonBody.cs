@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Errors;
+
+namespace Platform.Api.Json;
+
+/// <summary>
+/// Reads a JSON request body the way Meilisearch does: a <c>Content-Type</c> of <c>application/json</c> is required
+/// (415 otherwise), unparseable JSON is 400 <c>malformed_payload</c>. Bodies are read only after authentication,
+/// so an unauthenticated caller learns nothing from body validation.
+/// </summary>
+public static class JsonBody
+{
+    private const string Accepted = "Accepted values for the Content-Type header are: `application/json`";
+
+    public static async Task<JsonElement> ReadAsync(HttpRequest request)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            throw new ApiError("missing_content_type", $"A Content-Type header is missing. {Accepted}");
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        if (!mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiError("invalid_content_type", $"The Content-Type `{mediaType}` is invalid. {Accepted}");
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw ApiError.MalformedPayload($"The json payload provided is malformed. `{Describe(e)}`.");
+        }
+    }
+
+    /// <summary>Reads the body and requires a JSON object.</summary>
+    public static async Task<JsonObjectReader> ReadObjectAsync(HttpRequest request, string errorPrefix)
+    {
+        var body = await ReadAsync(request);
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiError.BadRequest($"Invalid value type: expected an object, but found {JsonDescriptions.Kind(body)}: `{JsonDescriptions.Compact(body)}`");
+        }
+
+        return new JsonObjectReader(body, errorPrefix);
+    }
+
+    private static string Describe(JsonException e) =>
+        e.Message.Split(" Path:", 2)[0].TrimEnd('.');
+}

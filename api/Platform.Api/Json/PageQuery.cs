@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Errors;
+
+namespace Platform.Api.Json;
+
+/// <summary>
+/// <c>offset</c>/<c>limit</c> query parameters with Meilisearch's messages; unknown parameters are refused.
+/// </summary>
+public readonly record struct PageQuery(int Offset, int Limit)
+{
+    public static PageQuery Read(HttpRequest request, string errorPrefix, int defaultLimit = 20)
+    {
+        foreach (var key in request.Query.Keys)
+        {
+            if (key is not ("offset" or "limit"))
+            {
+                throw ApiError.BadRequest($"Unknown parameter `{key}`: expected one of `offset`, `limit`");
+            }
+        }
+
+        return new PageQuery(
+            Parse(request, "offset", errorPrefix, 0),
+            Parse(request, "limit", errorPrefix, defaultLimit));
+    }
+
+    private static int Parse(HttpRequest request, string name, string errorPrefix, int fallback)
+    {
+        var raw = request.Query[name];
+        if (raw.Count == 0) return fallback;
+        var text = raw[0] ?? "";
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ApiError($"invalid_{errorPrefix}_{name}",
+                $"Invalid value in parameter `{name}`: could not parse `{text}` as a positive integer");
+        }
+
+        return value;
+    }
+}

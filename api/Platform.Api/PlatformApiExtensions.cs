@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Api;
+using Platform.Api.Errors;
+using Platform.Api.Indexes;
+using Platform.Api.Status;
+using Platform.Api.Tasks;
+using Platform.Api.Tenants;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers and maps the platform's HTTP surface.</summary>
+public static class PlatformApiExtensions
+{
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TaskRecorder>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapSystemApi();
+        routes.MapIndexesApi();
+        routes.MapSettingsApi();
+        routes.MapTasksApi();
+        routes.MapTenantsApi();
+        routes.MapTenantKeysApi();
+        return routes;
+    }
+}

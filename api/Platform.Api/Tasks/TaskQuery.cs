@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Errors;
+using Platform.Grains.Tasks;
+
+namespace Platform.Api.Tasks;
+
+/// <summary>The filters of <c>GET /tasks</c> (comma-separated lists, <c>*</c> = any).</summary>
+public sealed record TaskQuery(
+    int Limit, long? From, IReadOnlySet<string>? Statuses, IReadOnlySet<string>? Types,
+    IReadOnlySet<string>? IndexUids, IReadOnlySet<long>? Uids)
+{
+    private static readonly string[] Parameters = ["limit", "from", "statuses", "types", "indexUids", "uids"];
+
+    public static TaskQuery Read(HttpRequest request)
+    {
+        foreach (var key in request.Query.Keys)
+        {
+            if (Array.IndexOf(Parameters, key) < 0)
+            {
+                throw ApiError.BadRequest(
+                    $"Unknown parameter `{key}`: expected one of {string.Join(", ", Parameters.Select(p => $"`{p}`"))}");
+            }
+        }
+
+        return new TaskQuery(
+            (int)(Number(request, "limit", "invalid_task_limit") ?? 20),
+            Number(request, "from", "invalid_task_from"),
+            List(request, "statuses"),
+            List(request, "types"),
+            List(request, "indexUids"),
+            List(request, "uids")?.Select(u => Number(u, "uids", "invalid_task_uids")).ToHashSet());
+    }
+
+    public bool Matches(TaskRecord task) =>
+        (Statuses is null || Statuses.Contains(TaskNames.Status(task.Status)))
+        && (Types is null || Types.Contains(task.Type))
+        && (IndexUids is null || (task.IndexUid is { } index && IndexUids.Contains(index)))
+        && (Uids is null || Uids.Contains(task.Uid));
+
+    private static HashSet<string>? List(HttpRequest request, string name)
+    {
+        var raw = request.Query[name];
+        if (raw.Count == 0) return null;
+        var items = string.Join(',', raw!).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return items.Contains("*") ? null : items.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static long? Number(HttpRequest request, string name, string code)
+    {
+        var raw = request.Query[name];
+        return raw.Count == 0 ? null : Number(raw[0] ?? "", name, code);
+    }
+
+    private static long Number(string text, string name, string code) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ApiError(code, $"Invalid value in parameter `{name}`: could not parse `{text}` as a positive integer");
+}

@@ -1,0 +1,21 @@
+namespace Platform.Grains.Errors;
+
+/// <summary>
+/// A failure a client caused or may see, carrying the Meilisearch-style error <see cref="Code"/> (compat §5.5,
+/// api.md §3). The HTTP layer turns the code into status and type; grains never pick HTTP statuses.
+/// </summary>
+[GenerateSerializer, Alias("platform.error.v1")]
+public sealed class PlatformException : Exception
+{
+    public PlatformException(string code, string message) : base(message) => Code = code;
+
+    public PlatformException() : this("internal", "An internal error occurred.") { }
+
+    public PlatformException(string message) : this("internal", message) { }
+
+    public PlatformException(string message, Exception innerException) : base(message, innerException) => Code = "internal";
+
+    /// <summary>The error code, e.g. <c>tenant_not_found</c>.</summary>
+    [Id(0)]
+    public string Code { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Platform.Grains.Indexes;
+
+/// <summary>
+/// The settings of a logical index that the platform honours (compat §6.3). A null list means Meilisearch's
+/// default: <c>["*"]</c> for displayed and searchable attributes, empty for filterable and sortable.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("platform.index.settings.v1")]
+public sealed record IndexSettings(
+    [property: Id(0)] IReadOnlyList<string>? DisplayedAttributes = null,
+    [property: Id(1)] IReadOnlyList<string>? SearchableAttributes = null,
+    [property: Id(2)] IReadOnlyList<string>? FilterableAttributes = null,
+    [property: Id(3)] IReadOnlyList<string>? SortableAttributes = null,
+    [property: Id(4)] string? DistinctAttribute = null)
+{
+    public static readonly IndexSettings Default = new();
+}

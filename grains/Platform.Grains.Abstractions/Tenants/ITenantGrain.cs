@@ -1,0 +1,42 @@
+using Platform.Grains.Keys;
+
+namespace Platform.Grains.Tenants;
+
+/// <summary>
+/// One grain per tenant, keyed by the tenant uid. Holds the tenant's settings and the uids of its API keys and is
+/// the only writer of both. Commands are not reentrant; queries are <see cref="ReadOnly"/> and may interleave.
+/// </summary>
+[Alias("platform.tenant.v1")]
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>The directory that lists every tenant uid.</summary>
+    public const string DirectoryKey = "tenants";
+
+    /// <summary>The tenant, or null when it does not exist. Read-only.</summary>
+    [ReadOnly, Alias("get")]
+    Task<TenantSnapshot?> Get();
+
+    /// <summary>Creates the tenant. Throws <c>tenant_already_exists</c> when it exists. Not idempotent.</summary>
+    [Alias("create")]
+    Task<TenantSnapshot> Create(TenantChanges changes);
+
+    /// <summary>Applies the changes. Throws <c>tenant_not_found</c>. Idempotent for equal changes.</summary>
+    [Alias("update")]
+    Task<TenantSnapshot> Update(TenantChanges changes);
+
+    /// <summary>Deletes the tenant and every key it owns. Returns false when it did not exist. Idempotent.</summary>
+    [Alias("delete")]
+    Task<bool> Delete();
+
+    /// <summary>Creates an API key owned by this tenant. Throws <c>tenant_not_found</c>, <c>api_key_already_exists</c>.</summary>
+    [Alias("create-key")]
+    Task<ApiKeySnapshot> CreateKey(ApiKeyDefinition definition);
+
+    /// <summary>The tenant's keys, newest first. Read-only.</summary>
+    [ReadOnly, Alias("list-keys")]
+    Task<IReadOnlyList<ApiKeySnapshot>> ListKeys();
+
+    /// <summary>Deletes one of the tenant's keys. Returns false when the tenant has no such key. Idempotent.</summary>
+    [Alias("delete-key")]
+    Task<bool> DeleteKey(Guid keyUid);
+}

@@ -1,0 +1,113 @@
+using Platform.Grains.Directory;
+using Platform.Grains.Errors;
+using Platform.Grains.Keys;
+
+namespace Platform.Grains.Tenants;
+
+/// <inheritdoc cref="ITenantGrain"/>
+internal sealed class TenantGrain(
+    [PersistentState("tenant", StorageNames.Platform)] IPersistentState<TenantState> state,
+    IGrainFactory grains,
+    TimeProvider time) : Grain, ITenantGrain
+{
+    private string Uid => this.GetPrimaryKeyString();
+
+    public Task<TenantSnapshot?> Get() => Task.FromResult(state.State.Exists ? Snapshot() : null);
+
+    public async Task<TenantSnapshot> Create(TenantChanges changes)
+    {
+        var directory = grains.GetGrain<IDirectoryGrain>(ITenantGrain.DirectoryKey);
+        if (state.State.Exists)
+        {
+            // Heal a directory entry lost by an earlier create that failed after writing the tenant.
+            await directory.Add(Uid);
+            throw new PlatformException(ErrorCodes.TenantAlreadyExists, $"Tenant `{Uid}` already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new TenantState
+        {
+            Exists = true,
+            Name = changes.Name,
+            Status = changes.Status ?? TenantStatus.Active,
+            RulesJson = changes.ClearRules ? null : changes.RulesJson,
+            Limits = changes.Limits ?? TenantLimits.None,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await state.WriteStateAsync();
+        await directory.Add(Uid);
+        return Snapshot();
+    }
+
+    public async Task<TenantSnapshot> Update(TenantChanges changes)
+    {
+        EnsureExists();
+        var s = state.State;
+        if (changes.Name is not null) s.Name = changes.Name;
+        if (changes.ClearRules) s.RulesJson = null;
+        else if (changes.RulesJson is not null) s.RulesJson = changes.RulesJson;
+        if (changes.Limits is not null) s.Limits = changes.Limits;
+        if (changes.Status is not null) s.Status = changes.Status.Value;
+        s.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public async Task<bool> Delete()
+    {
+        if (!state.State.Exists) return false;
+
+        // Keys go first: once the tenant record is gone nothing would point at them any more.
+        foreach (var keyUid in state.State.KeyUids.ToArray())
+        {
+            await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
+        }
+
+        await state.ClearStateAsync();
+        state.State = new TenantState();
+        await grains.GetGrain<IDirectoryGrain>(ITenantGrain.DirectoryKey).Remove(Uid);
+        return true;
+    }
+
+    public async Task<ApiKeySnapshot> CreateKey(ApiKeyDefinition definition)
+    {
+        EnsureExists();
+        var key = grains.GetGrain<IApiKeyGrain>(definition.Uid);
+        var created = await key.Create(Uid, definition);
+        state.State.KeyUids.Add(definition.Uid);
+        await state.WriteStateAsync();
+        return created;
+    }
+
+    public async Task<IReadOnlyList<ApiKeySnapshot>> ListKeys()
+    {
+        EnsureExists();
+        var keys = await Task.WhenAll(state.State.KeyUids.Select(uid => grains.GetGrain<IApiKeyGrain>(uid).Get()));
+        return [.. keys.OfType<ApiKeySnapshot>().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Uid)];
+    }
+
+    public async Task<bool> DeleteKey(Guid keyUid)
+    {
+        EnsureExists();
+        if (!state.State.KeyUids.Contains(keyUid)) return false;
+        await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
+        state.State.KeyUids.Remove(keyUid);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw new PlatformException(ErrorCodes.TenantNotFound, $"Tenant `{Uid}` not found.");
+        }
+    }
+
+    private TenantSnapshot Snapshot()
+    {
+        var s = state.State;
+        return new TenantSnapshot(Uid, s.Name, s.Status, s.RulesJson, s.Limits, s.CreatedAt, s.UpdatedAt, [.. s.KeyUids]);
+    }
+}

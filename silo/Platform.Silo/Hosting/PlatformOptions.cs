@@ -1,0 +1,52 @@
+namespace Platform.Silo.Hosting;
+
+/// <summary>Process-wide settings, bound from <c>Platform</c>. Validated before anything starts.</summary>
+public sealed class PlatformOptions
+{
+    public const string SectionName = "Platform";
+
+    /// <summary><c>development</c> (default) or <c>production</c>. Production refuses to start without a master key.</summary>
+    public string Environment { get; set; } = "development";
+
+    /// <summary>
+    /// The master key (api.md §2). Also read from the <c>PLATFORM_MASTER_KEY</c> environment variable. In development
+    /// it may be absent: one is generated at first start and stored at <c>{DataPath}/master-key</c>.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
+    /// <summary>Folder for grain state (embedded mode), engine data and the development master key. Default <c>.platform-data</c>.</summary>
+    public string DataPath { get; set; } = ".platform-data";
+
+    /// <summary>The HTTP address to listen on. Default <c>http://127.0.0.1:7700</c> (Meilisearch's port).</summary>
+    public string Listen { get; set; } = "http://127.0.0.1:7700";
+
+    /// <summary>Cluster settings (<c>Platform:Cluster</c>).</summary>
+    public PlatformClusterOptions Cluster { get; set; } = new();
+
+    public bool IsProduction => string.Equals(Environment, "production", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Orleans cluster settings, bound from <c>Platform:Cluster</c>.</summary>
+public sealed class PlatformClusterOptions
+{
+    /// <summary>
+    /// A StackExchange.Redis connection string. Unset (default): one silo with localhost clustering and grain state
+    /// in SQLite under the data folder. Set: Redis clustering and Redis grain storage, so several silos form one cluster.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Stable for the life of the deployment: it namespaces stored state. Default <c>platform</c>.</summary>
+    public string ServiceId { get; set; } = "platform";
+
+    /// <summary>One deployment of the service (change it for blue/green). Default <c>platform</c>.</summary>
+    public string ClusterId { get; set; } = "platform";
+
+    /// <summary>Silo-to-silo port. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Gateway port for external clients. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (Redis mode). Default <c>127.0.0.1</c>.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}
