@@ -9,7 +9,8 @@ public partial class Program
     /// <summary>Composes the process: an Orleans silo with the REST API co-hosted. Tests call it with their own arguments.</summary>
     public static WebApplication BuildApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files ship beside the binary, so the process finds them from any working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var platform = builder.AddPlatformHosting();
         builder.AddServiceDefaults(sources: [PlatformTelemetry.ActivitySourceName], meters: [PlatformTelemetry.MeterName]);
         builder.AddPlatformOrleans(platform);
