@@ -113,10 +113,21 @@ public sealed class SearchRules : IEquatable<SearchRules>
         [NotNullWhen(false)] out string? error)
     {
         rules = null;
+        error = SerdeJson.CheckUtf8(utf8Json);
+        if (error is not null)
+        {
+            return false;
+        }
+
         var reader = new Utf8JsonReader(utf8Json, SerdeJson.ReaderOptions);
         try
         {
-            reader.Read();
+            if (!reader.Read())
+            {
+                error = SerdeJson.EndOfInput(utf8Json);
+                return false;
+            }
+
             var probe = reader;
             probe.Skip(); // a syntax error anywhere in the value is reported before the shape, as serde buffers first
             var end = probe.BytesConsumed;

@@ -35,6 +35,34 @@ internal static class SerdeJson
         return string.Create(CultureInfo.InvariantCulture, $" at line {line} column {column}");
     }
 
+    /// <summary>
+    /// Null when <paramref name="json"/> is valid UTF-8, else serde_json's "invalid unicode code point" error at the
+    /// first bad byte. The .NET reader only notices bad UTF-8 when a string is materialized, so check up front.
+    /// </summary>
+    public static string? CheckUtf8(ReadOnlySpan<byte> json)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return null;
+        }
+
+        var index = 0;
+        while (index < json.Length)
+        {
+            if (Rune.DecodeFromUtf8(json[index..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+
+            index += consumed;
+        }
+
+        return "invalid unicode code point" + At(json, index);
+    }
+
+    /// <summary>serde_json's error for an input with no value at all (empty or only whitespace).</summary>
+    public static string EndOfInput(ReadOnlySpan<byte> json) => "EOF while parsing a value" + At(json, json.Length);
+
     /// <summary>The index just past the token the reader stands on (a scalar, or a property name's closing quote).</summary>
     public static long EndOfToken(ref readonly Utf8JsonReader reader) => reader.TokenType switch
     {

@@ -210,10 +210,19 @@ public sealed class TenantTokenVerifier
     private static string? ReadHeader(ReadOnlySpan<byte> json, out KnownAlgorithm algorithm)
     {
         algorithm = default;
+        if (SerdeJson.CheckUtf8(json) is { } utf8Error)
+        {
+            return utf8Error;
+        }
+
         var reader = new Utf8JsonReader(json, SerdeJson.ReaderOptions);
         try
         {
-            reader.Read();
+            if (!reader.Read())
+            {
+                return SerdeJson.EndOfInput(json);
+            }
+
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return InvalidType(ref reader, json, "struct Header");
@@ -316,10 +325,19 @@ public sealed class TenantTokenVerifier
     {
         claims = null!;
         hasAudience = false;
+        if (SerdeJson.CheckUtf8(json) is { } utf8Error)
+        {
+            return utf8Error;
+        }
+
         var reader = new Utf8JsonReader(json, SerdeJson.ReaderOptions);
         try
         {
-            reader.Read();
+            if (!reader.Read())
+            {
+                return SerdeJson.EndOfInput(json);
+            }
+
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return InvalidType(ref reader, json, "struct Claims");
