@@ -200,8 +200,40 @@ public sealed class TenantTokenVerifier
         EdDSA,
     }
 
-    private static readonly Dictionary<string, KnownAlgorithm> AlgorithmNames =
-        Enum.GetValues<KnownAlgorithm>().ToDictionary(a => a.ToString(), StringComparer.Ordinal);
+    private static readonly (byte[] Utf8, KnownAlgorithm Value)[] AlgorithmNames =
+        Enum.GetValues<KnownAlgorithm>().Select(a => (Encoding.UTF8.GetBytes(a.ToString()), a)).ToArray();
+
+    // The fields of jsonwebtoken's Header struct; serde refuses a repeated one.
+    private static readonly string[] HeaderFields = ["alg", "typ", "cty", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256"];
+    private static readonly byte[][] HeaderFieldsUtf8 = HeaderFields.Select(Encoding.UTF8.GetBytes).ToArray();
+
+    private static int HeaderFieldIndex(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < HeaderFieldsUtf8.Length; i++)
+        {
+            if (reader.ValueTextEquals(HeaderFieldsUtf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool TryReadAlgorithm(ref Utf8JsonReader reader, out KnownAlgorithm algorithm)
+    {
+        foreach (var (utf8, value) in AlgorithmNames)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                algorithm = value;
+                return true;
+            }
+        }
+
+        algorithm = default;
+        return false;
+    }
 
     private const string KnownAlgorithmList =
         "`HS256`, `HS384`, `HS512`, `ES256`, `ES384`, `RS256`, `RS384`, `RS512`, `PS256`, `PS384`, `PS512`, `EdDSA`";
@@ -228,20 +260,24 @@ public sealed class TenantTokenVerifier
                 return InvalidType(ref reader, json, "struct Header");
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = 0;
             var sawAlgorithm = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var field = HeaderFieldIndex(ref reader);
                 var keyEnd = SerdeJson.EndOfToken(in reader);
-                var known = name is "alg" or "typ" or "cty" or "jku" or "jwk" or "kid" or "x5u" or "x5c" or "x5t" or "x5t#S256";
-                if (known && !seen.Add(name))
+                if (field >= 0)
                 {
-                    return $"duplicate field `{name}`" + SerdeJson.At(json, keyEnd);
+                    if ((seen & (1 << field)) != 0)
+                    {
+                        return $"duplicate field `{HeaderFields[field]}`" + SerdeJson.At(json, keyEnd);
+                    }
+
+                    seen |= 1 << field;
                 }
 
                 reader.Read();
-                switch (name)
+                switch (field < 0 ? null : HeaderFields[field])
                 {
                     case "alg":
                         if (reader.TokenType != JsonTokenType.String)
@@ -250,10 +286,9 @@ public sealed class TenantTokenVerifier
                             return "expected value" + SerdeJson.At(json, start);
                         }
 
-                        var text = reader.GetString()!;
-                        if (!AlgorithmNames.TryGetValue(text, out algorithm))
+                        if (!TryReadAlgorithm(ref reader, out algorithm))
                         {
-                            return $"unknown variant `{text}`, expected one of {KnownAlgorithmList}" + SerdeJson.At(json, SerdeJson.EndOfToken(in reader));
+                            return $"unknown variant `{reader.GetString()}`, expected one of {KnownAlgorithmList}" + SerdeJson.At(json, SerdeJson.EndOfToken(in reader));
                         }
 
                         sawAlgorithm = true;
@@ -314,7 +349,6 @@ public sealed class TenantTokenVerifier
             return SerdeJson.SyntaxError(exception, json);
         }
     }
-
 
     /// <summary>
     /// Reads the claims as Meilisearch's <c>Claims</c> struct (<c>searchRules</c>, <c>apiKeyUid</c>, <c>exp</c>), then

@@ -410,6 +410,17 @@ public class TenantTokenVerifierTests
     }
 
     [Fact]
+    public void InvalidUtf8InClaims_JsonError()
+    {
+        var payload = System.Text.Encoding.UTF8.GetBytes(Payload(extra: ",\"x\":\"ab\"")).ToList();
+        var index = payload.LastIndexOf((byte)'a');
+        payload[index] = 0xFF;
+        var token = SignSegments(Url(Hs256Header), Base64Url.Encode(payload.ToArray()));
+
+        Assert.Equal($"{Prefix}JSON error: invalid unicode code point at line 1 column {index + 1}.", DecodeMessage(Verify(token)));
+    }
+
+    [Fact]
     public void NonAsciiInToken_Base64ErrorWithUtf8Byte()
     {
         Assert.Equal(Prefix + "Base64 error: Invalid symbol 195, offset 0..", DecodeMessage(Verify("é.a.b")));
