@@ -24,6 +24,10 @@ public sealed class SearchRule
             ? new SearchRule(value.Clone())
             : NoFilter;
 
+    /// <summary>Wraps an element that nothing else holds (from <c>JsonElement.ParseValue</c>): no second copy.</summary>
+    internal static SearchRule FromOwnedElement(JsonElement filter) =>
+        filter.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? NoFilter : new SearchRule(filter);
+
     /// <summary>A rule whose filter is the given filter string.</summary>
     public static SearchRule WithFilter(string filter)
     {

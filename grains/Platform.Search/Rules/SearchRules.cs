@@ -36,13 +36,15 @@ public sealed class SearchRules : IEquatable<SearchRules>
     {
         Form = form;
         _rules = rules;
-        var keys = rules.Keys.ToList();
-        keys.Sort(RustText.Utf8Order);
-        _patterns = keys.Select(IndexPattern.Parse).ToArray();
+        var keys = new string[rules.Count];
+        rules.Keys.CopyTo(keys, 0);
+        Array.Sort(keys, RustText.Utf8Order);
+        _patterns = new IndexPattern[keys.Length];
         _exact = new Dictionary<string, SearchRule>(StringComparer.Ordinal);
-        var prefixes = new List<(IndexPattern, SearchRule)>();
-        foreach (var pattern in _patterns)
+        var prefixes = new List<(IndexPattern Pattern, SearchRule Rule)>();
+        for (var i = 0; i < keys.Length; i++)
         {
+            var pattern = _patterns[i] = IndexPattern.Parse(keys[i]);
             if (pattern.IsPrefix)
             {
                 prefixes.Add((pattern, rules[pattern.Raw]));
@@ -54,7 +56,8 @@ public sealed class SearchRules : IEquatable<SearchRules>
         }
 
         // Longest pattern first; equal lengths are different strings, so at most one of them can match an index.
-        _prefixesLongestFirst = prefixes.OrderByDescending(p => p.Item1.Raw.Length).ToArray();
+        prefixes.Sort((a, b) => b.Pattern.Raw.Length.CompareTo(a.Pattern.Raw.Length));
+        _prefixesLongestFirst = prefixes.ToArray();
     }
 
     /// <summary><c>["*"]</c>: every index, no filter.</summary>
@@ -156,6 +159,13 @@ public sealed class SearchRules : IEquatable<SearchRules>
         return true;
     }
 
+    /// <summary>Parses rules held in an already-parsed JSON value (e.g. a request body's <c>rules</c>).</summary>
+    public static bool TryParse(
+        JsonElement element,
+        [NotNullWhen(true)] out SearchRules? rules,
+        [NotNullWhen(false)] out string? error) =>
+        TryParse(JsonSerializer.SerializeToUtf8Bytes(element), out rules, out error);
+
     /// <summary>
     /// Reads the value the reader stands on as search rules. Consumes the whole value either way (the caller has
     /// made sure it is well-formed JSON). Returns false when the shape is not one Meilisearch accepts.
@@ -256,7 +266,7 @@ public sealed class SearchRules : IEquatable<SearchRules>
             }
             else
             {
-                rule = SearchRule.WithFilter(JsonElement.ParseValue(ref reader));
+                rule = SearchRule.FromOwnedElement(JsonElement.ParseValue(ref reader));
             }
         }
 

@@ -20,6 +20,10 @@ public sealed record TenantTokenMintRequest(string ApiKey, string ApiKeyUid, Sea
     /// <summary>Adds a <c>sub</c> claim (Meilisearch ignores it; revocation by subject uses it).</summary>
     public string? Subject { get; init; }
 
+    /// <summary>Never prints the key value.</summary>
+    public override string ToString() =>
+        $"{nameof(TenantTokenMintRequest)} {{ ApiKey = ***, ApiKeyUid = {ApiKeyUid}, SearchRules = {SearchRules}, ExpiresAt = {ExpiresAt}, Algorithm = {Algorithm}, IncludeIssuedAt = {IncludeIssuedAt}, Subject = {Subject} }}";
+
     /// <summary><see cref="ExpiresAt"/> from a date, rounded down to the second as the JS SDK does.</summary>
     public static long ToUnixSeconds(DateTimeOffset expiresAt) => expiresAt.ToUnixTimeSeconds();
 }

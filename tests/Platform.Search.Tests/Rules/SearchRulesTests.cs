@@ -141,6 +141,16 @@ public class SearchRulesTests
     }
 
     [Fact]
+    public void TryParse_FromJsonElement()
+    {
+        using var body = JsonDocument.Parse("""{"rules": {"tenant_*": {"filter": "x = 1"}}, "other": 1}""");
+        Assert.True(SearchRules.TryParse(body.RootElement.GetProperty("rules"), out var rules, out _));
+        Assert.True(rules.Authorizes("tenant_42"));
+        Assert.False(SearchRules.TryParse(body.RootElement.GetProperty("other"), out _, out var error));
+        Assert.StartsWith(SearchRules.UntaggedEnumError, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FormatPatternList_SortedRustDebug()
     {
         Assert.Equal("[\"catto\", \"doggo\"]", SearchRules.Parse("""["doggo", "catto"]""").FormatPatternList());

@@ -115,6 +115,14 @@ public class TenantTokenMinterTests
     }
 
     [Fact]
+    public void RequestToString_HidesTheKey()
+    {
+        var text = new TenantTokenMintRequest(NilKey, NilUid, SearchRules.All).ToString();
+        Assert.DoesNotContain(NilKey, text, StringComparison.Ordinal);
+        Assert.Contains(NilUid, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MintedTokenUsesTheGivenKeyNotTheMasterKey()
     {
         var token = _minter.Mint(new TenantTokenMintRequest(MasterKey + "-padding-padding", NilUid, SearchRules.All));
