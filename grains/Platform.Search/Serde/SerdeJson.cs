@@ -60,6 +60,67 @@ internal static class SerdeJson
         return "invalid unicode code point" + At(json, index);
     }
 
+    /// <summary>
+    /// If <paramref name="json"/> ends inside a value (open string, object or array, or a cut literal), serde_json's
+    /// "EOF while parsing …" text for where it stopped; otherwise null.
+    /// </summary>
+    private static string? DescribeEndOfInput(ReadOnlySpan<byte> json)
+    {
+        var stack = new Stack<byte>();
+        var inString = false;
+        var escaped = false;
+        foreach (var b in json)
+        {
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (b == (byte)'\\')
+                {
+                    escaped = true;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'{' or (byte)'[': stack.Push(b); break;
+                case (byte)'}' or (byte)']': if (stack.Count > 0) { stack.Pop(); } break;
+            }
+        }
+
+        if (inString)
+        {
+            return "EOF while parsing a string";
+        }
+
+        var trimmed = json.TrimEnd(" \t\r\n"u8);
+        var last = trimmed.IsEmpty ? (byte)0 : trimmed[^1];
+        var cutLiteral = char.IsAsciiLetter((char)last)
+            && !(trimmed.EndsWith("true"u8) || trimmed.EndsWith("false"u8) || trimmed.EndsWith("null"u8));
+        if (stack.Count == 0)
+        {
+            return trimmed.IsEmpty || cutLiteral ? "EOF while parsing a value" : null;
+        }
+
+        var top = stack.Peek();
+        return last switch
+        {
+            (byte)':' => "EOF while parsing a value",
+            (byte)',' => top == (byte)'{' ? "EOF while parsing an object" : "EOF while parsing a value",
+            _ when cutLiteral => "EOF while parsing a value",
+            _ => top == (byte)'{' ? "EOF while parsing an object" : "EOF while parsing a list",
+        };
+    }
+
     /// <summary>serde_json's error for an input with no value at all (empty or only whitespace).</summary>
     public static string EndOfInput(ReadOnlySpan<byte> json) => "EOF while parsing a value" + At(json, json.Length);
 
@@ -222,21 +283,28 @@ internal static class SerdeJson
 
         var absolute = lineStart + byteInLine;
         var message = exception.Message ?? string.Empty;
+        var trimmed = json.TrimEnd(" \t\r\n"u8);
         string text;
         long column;
-        if (absolute >= json.Length || json[(int)Math.Min(absolute, json.Length - 1)..].Trim(" \t\r\n"u8).IsEmpty)
+        var trailing = message.Contains("after a single JSON value", StringComparison.Ordinal);
+        if (!trailing && absolute >= trimmed.Length - 1 && DescribeEndOfInput(json) is { } eof)
         {
-            text = "EOF while parsing a value";
+            // The input stops in the middle of a value: serde says where it was ("… an object", "… a list"…)
+            // at the very end of the input.
+            text = eof;
             column = json.Length - (json.LastIndexOf((byte)'\n') + 1);
             line = 1 + json.Count((byte)'\n');
         }
         else
         {
-            text = message.Contains("after a single JSON value", StringComparison.Ordinal)
-                ? "trailing characters"
-                : message.Contains("maximum configured depth", StringComparison.Ordinal)
-                    ? "recursion limit exceeded"
-                    : "expected value";
+            var at = absolute < json.Length ? json[(int)absolute] : (byte)0;
+            var before = json[..(int)Math.Min(absolute, json.Length)].TrimEnd(" \t\r\n"u8);
+            var previous = before.IsEmpty ? (byte)0 : before[^1];
+            text = trailing ? "trailing characters"
+                : message.Contains("maximum configured depth", StringComparison.Ordinal) ? "recursion limit exceeded"
+                : previous == (byte)',' && at is (byte)'}' or (byte)']' ? "trailing comma"
+                : previous == (byte)'{' && at != (byte)'"' ? "key must be a string"
+                : "expected value";
             column = byteInLine + 1;
         }
 

@@ -182,7 +182,16 @@ public class TenantTokenVerifierTests
     [InlineData("""{"searchRules":["*"],"apiKeyUid":"00000000-0000-0000-0000-000000000000","exp":1,"exp":2}""", "duplicate field `exp` at line 1 column 86")]
     [InlineData("""{"searchRules":["*"],"apiKeyUid":"00000000-0000-0000-0000-000000000000","sub":"a","sub":"b"}""", "duplicate field `sub` at line 1 column 88")]
     [InlineData("{\n  \"tamo\": \"kefir\"\n}", "missing field `searchRules` at line 3 column 1")]
-    [InlineData("""{"searchRules":["*"],}""", "expected value at line 1 column 22")]
+    [InlineData("""{"searchRules":["*"],}""", "trailing comma at line 1 column 22")]
+    [InlineData("""{"searchRules":["*",]}""", "trailing comma at line 1 column 21")]
+    [InlineData("""{1:2}""", "key must be a string at line 1 column 2")]
+    [InlineData("""{"searchRules":["*"],"apiKeyUid":"00000000-0000-0000-0000-000000000000"} x""", "trailing characters at line 1 column 74")]
+    [InlineData("""{"searchRules":["*"],"apiKeyUid":"00000000-0000-0000-0000-000000000000",""", "EOF while parsing an object at line 1 column 72")]
+    [InlineData("""{"searchRules":[*]}""", "expected value at line 1 column 17")]
+    [InlineData("""{"searchRules":["*",""", "EOF while parsing a value at line 1 column 20")]
+    [InlineData("{\"searchRules\":[\"*", "EOF while parsing a string at line 1 column 18")]
+    [InlineData("""{"searchRules":[""", "EOF while parsing a list at line 1 column 16")]
+    [InlineData("""{"searchRules":tru""", "EOF while parsing a value at line 1 column 18")]
     [InlineData("""["*"]""", "invalid type: sequence, expected struct Claims at line 1 column 1")]
     public void ClaimsJson_SerdeStyleErrors(string payload, string detail)
     {
