@@ -8,28 +8,27 @@ namespace Platform.Api.Tenants;
 /// <summary>Validates tenant creation and update bodies (api.md §5) into <see cref="TenantChanges"/>.</summary>
 public static class TenantRequests
 {
-    private const string Prefix = "tenant";
     private static readonly string[] LimitFields =
         ["searchesPerSecond", "burst", "maxConcurrentSearches", "searchesPerMonth", "maxDocuments"];
 
-    public static (string Uid, TenantChanges Changes) ReadCreation(JsonObjectReader body)
+    public static (string Uid, TenantChanges Changes) ReadCreation(JsonObjectReader body, string isolationAttribute)
     {
         body.AllowOnly("uid", "name", "rules", "limits");
         var uidValue = body.Required("uid");
         if (uidValue.ValueKind != JsonValueKind.String) throw body.TypeError("uid", uidValue, "a string");
         var uid = uidValue.GetString()!;
         if (!TenantUid.IsValid(uid)) throw body.ValueError("uid", TenantUid.Describe(uid));
-        return (uid, ReadChanges(body));
+        return (uid, ReadChanges(body, isolationAttribute));
     }
 
-    public static TenantChanges ReadUpdate(JsonObjectReader body)
+    public static TenantChanges ReadUpdate(JsonObjectReader body, string isolationAttribute)
     {
         body.Immutable(["name", "rules", "limits", "status"], "uid", "createdAt", "updatedAt");
         body.AllowOnly("name", "rules", "limits", "status");
-        return ReadChanges(body);
+        return ReadChanges(body, isolationAttribute);
     }
 
-    private static TenantChanges ReadChanges(JsonObjectReader body)
+    private static TenantChanges ReadChanges(JsonObjectReader body, string isolationAttribute)
     {
         var name = body.OptionalString("name", out _);
         string? rules = null;
@@ -37,7 +36,7 @@ public static class TenantRequests
         if (body.Body.TryGetProperty("rules", out var rulesValue))
         {
             if (rulesValue.ValueKind == JsonValueKind.Null) clearRules = true;
-            else rules = TenantRules.Canonicalize(rulesValue);
+            else rules = TenantRules.Canonicalize(rulesValue, isolationAttribute);
         }
 
         TenantLimits? limits = body.Body.TryGetProperty("limits", out var limitsValue) ? ReadLimits(body, limitsValue) : null;

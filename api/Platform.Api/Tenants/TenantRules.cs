@@ -1,28 +1,27 @@
 using System.Text.Json;
 using Platform.Api.Errors;
+using Platform.Search.Rules;
 
 namespace Platform.Api.Tenants;
 
 /// <summary>
-/// Validates tenant rules (the shape of a token's <c>searchRules</c>) and returns their canonical JSON.
-/// REVIEW: shape check only until the search-rules model and filter parser land from their branches.
+/// Validates tenant rules (the shape of a token's <c>searchRules</c>, api.md §5) and returns their canonical JSON,
+/// so equal rules are stored as equal bytes.
 /// </summary>
 public static class TenantRules
 {
-    public static string Canonicalize(JsonElement rules)
+    public static string Canonicalize(JsonElement rules, string isolationAttribute)
     {
-        var valid = rules.ValueKind switch
+        if (!SearchRules.TryParse(rules, out var parsed, out var error))
         {
-            JsonValueKind.Array => rules.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String),
-            JsonValueKind.Object => rules.EnumerateObject().All(p => p.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Object),
-            _ => false,
-        };
-        if (!valid)
-        {
-            throw new ApiError("invalid_search_rules",
-                "Invalid search rules: data did not match any variant of untagged enum SearchRules.");
+            throw new ApiError("invalid_search_rules", $"Invalid search rules: {error}.");
         }
 
-        return JsonSerializer.Serialize(rules);
+        if (SearchRulesValidation.Validate(parsed, isolationAttribute) is { } failure)
+        {
+            throw new ApiError(failure.Code, failure.Message);
+        }
+
+        return parsed.ToCanonicalJson();
     }
 }

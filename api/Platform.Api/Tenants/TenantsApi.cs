@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -24,10 +25,10 @@ public static class TenantsApi
         return group;
     }
 
-    public static async Task<IResult> CreateTenant(HttpRequest request, IGrainFactory grains)
+    public static async Task<IResult> CreateTenant(HttpRequest request, IGrainFactory grains, IOptions<ApiOptions> options)
     {
         var body = await JsonBody.ReadObjectAsync(request, "tenant");
-        var (uid, changes) = TenantRequests.ReadCreation(body);
+        var (uid, changes) = TenantRequests.ReadCreation(body, options.Value.IsolationAttribute);
         var tenant = await grains.GetGrain<ITenantGrain>(uid).Create(changes);
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -44,11 +45,11 @@ public static class TenantsApi
     public static async Task<IResult> GetTenant(string uid, IGrainFactory grains) =>
         TypedResults.Json(TenantView.From(await Existing(grains, uid)), ApiJson.Options);
 
-    public static async Task<IResult> UpdateTenant(string uid, HttpRequest request, IGrainFactory grains)
+    public static async Task<IResult> UpdateTenant(string uid, HttpRequest request, IGrainFactory grains, IOptions<ApiOptions> options)
     {
         TenantUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "tenant");
-        var changes = TenantRequests.ReadUpdate(body);
+        var changes = TenantRequests.ReadUpdate(body, options.Value.IsolationAttribute);
         var tenant = await grains.GetGrain<ITenantGrain>(uid).Update(changes);
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options);
     }

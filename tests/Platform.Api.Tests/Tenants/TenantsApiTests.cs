@@ -37,6 +37,13 @@ public sealed class TenantsApiTests(PlatformFixture fixture)
         Assert.Equal("suspended", updated.Json["status"]!.GetValue<string>());
         Assert.Equal("brand = acme", updated.Json["rules"]!["products"]!["filter"]!.GetValue<string>());
 
+        // Rules are stored canonically: map entries sorted, a rule without filter written as null.
+        var canonical = await Client.PatchAsync($"/tenants/{uid}", new Dictionary<string, object>
+        {
+            ["rules"] = new Dictionary<string, object?> { ["sales"] = new { }, ["products"] = new { filter = "a = 1" } },
+        });
+        Assert.Equal("""{"products":{"filter":"a = 1"},"sales":null}""", canonical.ShouldBe(HttpStatusCode.OK).Json!["rules"]!.ToJsonString());
+
         var cleared = await Client.PatchAsync($"/tenants/{uid}", new { rules = (object?)null });
         Assert.Null(cleared.ShouldBe(HttpStatusCode.OK).Json!["rules"]);
 
@@ -101,6 +108,9 @@ public sealed class TenantsApiTests(PlatformFixture fixture)
         { """{"uid":"ok-uid","rules":"products"}""", HttpStatusCode.BadRequest, "invalid_search_rules" },
         { """{"uid":"ok-uid","rules":{"products":"brand = a"}}""", HttpStatusCode.BadRequest, "invalid_search_rules" },
         { """{"uid":"ok-uid","rules":[1]}""", HttpStatusCode.BadRequest, "invalid_search_rules" },
+        { """{"uid":"ok-uid","rules":{"products":{"filter":"brand = acme OR"}}}""", HttpStatusCode.BadRequest, "invalid_search_rules" },
+        { """{"uid":"ok-uid","rules":{"products":{"filter":["a = 1", true]}}}""", HttpStatusCode.BadRequest, "invalid_search_rules" },
+        { """{"uid":"ok-uid","rules":{"products":{"filter":"_tenant = other"}}}""", HttpStatusCode.BadRequest, "reserved_attribute" },
         { """{"uid":"ok-uid","limits":{"searchesPerSecond":-1}}""", HttpStatusCode.BadRequest, "invalid_tenant_limits" },
         { """{"uid":"ok-uid","limits":{"perHour":1}}""", HttpStatusCode.BadRequest, "invalid_tenant_limits" },
         { """{"uid":"ok-uid","name":["x"]}""", HttpStatusCode.BadRequest, "invalid_tenant_name" },
