@@ -11,12 +11,15 @@ internal static class DocumentIds
 {
     public const int MaxIdBytes = 511;
 
+    /// <summary>Error messages show values as written, not with non-ASCII escaped.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The id's canonical string: an integer's decimal form or the string itself.</summary>
     public static string Extract(JsonObject document, string primaryKey)
     {
         if (!document.TryGetPropertyValue(primaryKey, out var node))
         {
-            throw SearchEngineErrors.MissingDocumentId(primaryKey, document.ToJsonString());
+            throw SearchEngineErrors.MissingDocumentId(primaryKey, document.ToJsonString(Readable));
         }
 
         if (node is JsonValue value)
@@ -47,7 +50,7 @@ internal static class DocumentIds
             }
         }
 
-        throw SearchEngineErrors.InvalidDocumentId(node?.ToJsonString() ?? "null");
+        throw SearchEngineErrors.InvalidDocumentId(node?.ToJsonString(Readable) ?? "null");
     }
 
     public static bool IsValid(string id)
