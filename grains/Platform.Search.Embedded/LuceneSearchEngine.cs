@@ -23,8 +23,6 @@ namespace Platform.Search.Embedded;
 /// </summary>
 public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 {
-    private static readonly ISet<string> SourceOnly = new HashSet<string>(StringComparer.Ordinal) { FieldNames.Source };
-
     private readonly EmbeddedEngineOptions _options;
     private readonly string _indexesRoot;
     private readonly ConcurrentDictionary<string, LuceneIndex> _indexes = new(StringComparer.Ordinal);
@@ -267,8 +265,9 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         return Task.FromResult(index.Read(searcher =>
         {
             var ids = Collect(searcher, index.Scoped(tenant, filter));
+            var sources = new SourceReader(searcher);
             var page = ids.Skip(query.Offset).Take(query.Limit)
-                .Select(id => LoadSource(searcher, id))
+                .Select(sources.Load)
                 .Select(d => query.Fields is { Count: > 0 } f ? JsonLeaves.Project(d, f) : d)
                 .ToList();
             return new DocumentsPage(page, query.Offset, query.Limit, ids.Count);
@@ -305,27 +304,28 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
             var ids = Collect(searcher, index.Scoped(tenant, candidates));
             cancellationToken.ThrowIfCancellationRequested();
+            var sources = new SourceReader(searcher);
 
             var ranked = new List<Candidate>(ids.Count);
             var needDocuments = !query.IsPlaceholder || sort is not null || facets is not null || distinct is not null || request.RankingScoreThreshold is not null;
             if (!needDocuments)
             {
-                ranked.AddRange(ids.Select(id => new Candidate(id, null, Relevance.Placeholder, null)));
+                ranked.AddRange(ids.Select(id => new Candidate(id, Relevance.Placeholder, null, null)));
             }
             else
             {
                 var matcher = query.IsPlaceholder ? null : new DocumentMatcher(query, removalOrder, request.MatchingStrategy, searchable, _analyzer);
                 foreach (var id in ids)
                 {
-                    var source = LoadSource(searcher, id);
-                    var relevance = matcher is null ? Relevance.Placeholder : matcher.Evaluate(source);
+                    var leaves = sources.LoadLeaves(id);
+                    var relevance = matcher is null ? Relevance.Placeholder : matcher.Evaluate(leaves);
                     if (relevance is not { } r || r.Score < (request.RankingScoreThreshold ?? 0))
                     {
                         continue;
                     }
 
-                    ranked.Add(new Candidate(id, source, r, sort?.Extract(source)));
-                    facets?.Add(JsonLeaves.Flatten(source));
+                    ranked.Add(new Candidate(id, r, sort?.Extract(leaves), distinct is null ? null : leaves));
+                    facets?.Add(leaves);
                 }
 
                 ranked.Sort((a, b) => Compare(a, b, sort));
@@ -368,7 +368,7 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
             for (var i = start; i < end; i++)
             {
                 var candidate = ranked[i];
-                hits.Add(formatter.Format(candidate.Source ?? LoadSource(searcher, candidate.DocId), candidate.Relevance));
+                hits.Add(formatter.Format(sources.Load(candidate.DocId), candidate.Relevance));
             }
 
             return response with
@@ -381,7 +381,7 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         }));
     }
 
-    private sealed record Candidate(int DocId, JsonObject? Source, Relevance Relevance, SortValue[]? SortValues);
+    private sealed record Candidate(int DocId, Relevance Relevance, SortValue[]? SortValues, List<Leaf>? Leaves);
 
     private static int Compare(Candidate a, Candidate b, SortSpec? sort)
     {
@@ -403,7 +403,7 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         var kept = new List<Candidate>(ranked.Count);
         foreach (var candidate in ranked)
         {
-            var values = JsonLeaves.Flatten(candidate.Source!)
+            var values = candidate.Leaves!
                 .Where(l => l.Path == attribute && l.Kind is LeafKind.String or LeafKind.Number or LeafKind.Bool)
                 .Select(l => l.Kind == LeafKind.Number ? "n:" + l.Text : "s:" + l.Text.ToLowerInvariant())
                 .ToList();
@@ -495,13 +495,10 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         return collector.Ids;
     }
 
-    private static JsonObject LoadSource(IndexSearcher searcher, int docId) =>
-        JsonNode.Parse(searcher.Doc(docId, SourceOnly).Get(FieldNames.Source))!.AsObject();
-
     private static JsonObject? Load(LuceneIndex index, string tenant, string id) => index.Read(searcher =>
     {
         var top = searcher.Search(index.Scoped(tenant, new TermQuery(new Term(FieldNames.Key, FieldNames.DocumentKey(tenant, id)))), 1);
-        return top.TotalHits == 0 ? null : LoadSource(searcher, top.ScoreDocs[0].Doc);
+        return top.TotalHits == 0 ? null : new SourceReader(searcher).Load(top.ScoreDocs[0].Doc);
     });
 
     private static void CheckFields(IReadOnlyList<string>? fields)

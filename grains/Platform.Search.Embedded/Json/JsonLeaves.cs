@@ -7,77 +7,73 @@ namespace Platform.Search.Embedded.Json;
 internal enum LeafKind { Present, Null, Empty, String, Number, Bool }
 
 /// <summary>One flattened fact about a document: a scalar at a dotted path (arrays flattened), or a presence marker.</summary>
-internal readonly record struct Leaf(string Path, LeafKind Kind, string Text, double Number);
+internal readonly record struct Leaf(string Path, LeafKind Kind, string Text, double Number, bool TopLevel = false);
 
 /// <summary>Walks documents the way Meilisearch flattens them: nested objects by dots, arrays element by element.</summary>
 internal static class JsonLeaves
 {
-    public static List<Leaf> Flatten(JsonObject document)
+    public static List<Leaf> Flatten(JsonObject document) => Flatten(JsonSerializer.SerializeToUtf8Bytes(document));
+
+    /// <summary>Flattens UTF-8 JSON without materialising a DOM; the buffer is only read during the call.</summary>
+    public static List<Leaf> Flatten(ReadOnlyMemory<byte> utf8Json)
     {
-        var leaves = new List<Leaf>();
-        Walk(document, "", leaves);
+        using var document = JsonDocument.Parse(utf8Json);
+        var leaves = new List<Leaf>(32);
+        Walk(document.RootElement, "", leaves);
         return leaves;
     }
 
-    private static void Walk(JsonObject obj, string prefix, List<Leaf> into)
+    private static void Walk(JsonElement obj, string prefix, List<Leaf> into)
     {
-        foreach (var (key, value) in obj)
+        foreach (var property in obj.EnumerateObject())
         {
-            var path = prefix.Length == 0 ? key : prefix + "." + key;
-            into.Add(new Leaf(path, LeafKind.Present, "", 0));
-            WalkValue(value, path, into);
+            var path = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
+            into.Add(new Leaf(path, LeafKind.Present, "", 0, prefix.Length == 0));
+            WalkValue(property.Value, path, into);
         }
     }
 
-    private static void WalkValue(JsonNode? value, string path, List<Leaf> into)
+    private static void WalkValue(JsonElement value, string path, List<Leaf> into)
     {
-        switch (value)
+        switch (value.ValueKind)
         {
-            case null:
-                into.Add(new Leaf(path, LeafKind.Null, "", 0));
-                break;
-            case JsonObject o:
-                if (o.Count == 0)
+            case JsonValueKind.Object:
+                if (!value.EnumerateObject().Any())
                 {
                     into.Add(new Leaf(path, LeafKind.Empty, "", 0));
                 }
 
-                Walk(o, path, into);
+                Walk(value, path, into);
                 break;
-            case JsonArray a:
-                if (a.Count == 0)
+            case JsonValueKind.Array:
+                if (value.GetArrayLength() == 0)
                 {
                     into.Add(new Leaf(path, LeafKind.Empty, "", 0));
                 }
 
-                foreach (var item in a)
+                foreach (var item in value.EnumerateArray())
                 {
                     WalkValue(item, path, into);
                 }
 
                 break;
-            case JsonValue v:
-                into.Add(Scalar(v, path));
-                break;
-        }
-    }
-
-    private static Leaf Scalar(JsonValue v, string path)
-    {
-        switch (v.GetValueKind())
-        {
             case JsonValueKind.String:
-                var s = v.GetValue<string>();
-                return s.Length == 0 ? new Leaf(path, LeafKind.Empty, "", 0) : new Leaf(path, LeafKind.String, s, 0);
+                var s = value.GetString()!;
+                into.Add(s.Length == 0 ? new Leaf(path, LeafKind.Empty, "", 0) : new Leaf(path, LeafKind.String, s, 0));
+                break;
             case JsonValueKind.Number:
-                var raw = v.ToJsonString();
-                return new Leaf(path, LeafKind.Number, raw, double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));
+                var raw = value.GetRawText();
+                into.Add(new Leaf(path, LeafKind.Number, raw, double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture)));
+                break;
             case JsonValueKind.True:
-                return new Leaf(path, LeafKind.Bool, "true", 0);
+                into.Add(new Leaf(path, LeafKind.Bool, "true", 0));
+                break;
             case JsonValueKind.False:
-                return new Leaf(path, LeafKind.Bool, "false", 0);
+                into.Add(new Leaf(path, LeafKind.Bool, "false", 0));
+                break;
             default:
-                return new Leaf(path, LeafKind.Null, "", 0);
+                into.Add(new Leaf(path, LeafKind.Null, "", 0));
+                break;
         }
     }
 

@@ -2,7 +2,6 @@ using Platform.Search.Embedded.Analysis;
 using Platform.Search.Embedded.Json;
 using Platform.Search.Embedded.Querying;
 using Platform.Search.Engine;
-using System.Text.Json.Nodes;
 
 namespace Platform.Search.Embedded.Ranking;
 
@@ -44,7 +43,7 @@ internal sealed class DocumentMatcher
         }
     }
 
-    public Relevance? Evaluate(JsonObject document)
+    public Relevance? Evaluate(List<Leaf> leaves)
     {
         var terms = _query.Terms;
         var n = terms.Count;
@@ -62,14 +61,17 @@ internal sealed class DocumentMatcher
 
         var fullEquality = false;
         var topLevel = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, _) in document)
+        foreach (var leaf in leaves)
         {
-            topLevel[key] = topLevel.Count;
+            if (leaf.TopLevel)
+            {
+                topLevel[leaf.Path] = topLevel.Count;
+            }
         }
 
         var valueId = 0;
         var attributeCount = 1;
-        foreach (var leaf in JsonLeaves.Flatten(document))
+        foreach (var leaf in leaves)
         {
             if (leaf.Kind is not (LeafKind.String or LeafKind.Number or LeafKind.Bool))
             {

@@ -62,10 +62,9 @@ internal sealed class SortSpec
         return new SortSpec(keys);
     }
 
-    public SortValue[] Extract(JsonObject document)
+    public SortValue[] Extract(List<Leaf> leaves)
     {
         var values = new SortValue[Keys.Count];
-        var leaves = JsonLeaves.Flatten(document);
         for (var k = 0; k < Keys.Count; k++)
         {
             var (path, descending) = Keys[k];

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using Platform.Search.Embedded.Json;
 
 namespace Platform.Search.Embedded.Storage;
@@ -11,6 +14,9 @@ namespace Platform.Search.Embedded.Storage;
 /// </summary>
 internal static class DocumentMapper
 {
+    /// <summary>Lucene's limit for one binary doc value is 32766 bytes; larger sources go to a stored field.</summary>
+    private const int MaxDocValueBytes = 32_000;
+
     public static Document Map(string tenant, string id, JsonObject document)
     {
         var doc = new Document
@@ -18,12 +24,16 @@ internal static class DocumentMapper
             new StringField(FieldNames.Key, FieldNames.DocumentKey(tenant, id), Field.Store.NO),
             new StringField(FieldNames.Tenant, tenant, Field.Store.NO),
             new StringField(FieldNames.Id, id, Field.Store.YES),
-            new StoredField(FieldNames.Source, document.ToJsonString()),
         };
+
+        var source = JsonSerializer.SerializeToUtf8Bytes(document);
+        doc.Add(source.Length <= MaxDocValueBytes
+            ? new BinaryDocValuesField(FieldNames.SourceValues, new BytesRef(source))
+            : new StoredField(FieldNames.Source, Encoding.UTF8.GetString(source)));
 
         var markers = new HashSet<(string, LeafKind)>();
         var keywords = new HashSet<(string, string)>();
-        foreach (var leaf in JsonLeaves.Flatten(document))
+        foreach (var leaf in JsonLeaves.Flatten(source))
         {
             switch (leaf.Kind)
             {

@@ -7,6 +7,7 @@ internal static class FieldNames
     public const string Tenant = "_tenant";
     public const string Id = "_id";
     public const string Source = "_source";
+    public const string SourceValues = "_source_dv";
     public const string AllText = "_all";
     public const string Exists = "_exists";
     public const string Null = "_null";
