@@ -192,7 +192,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         var index = Require(indexUid);
         lock (index.WriteLock)
         {
-            var terms = documentIds.Distinct(StringComparer.Ordinal)
+            // Ids that cannot exist are skipped, which also keeps the internal key (tenant, id) unambiguous.
+            var terms = documentIds.Where(DocumentIds.IsValid).Distinct(StringComparer.Ordinal)
                 .Select(id => new Term(FieldNames.Key, FieldNames.DocumentKey(tenant, id)))
                 .ToArray();
             var deleted = index.Read(s => terms.Count(t => s.Search(index.Scoped(tenant, new TermQuery(t)), 1).TotalHits > 0));
@@ -246,7 +247,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         var tenant = Tenant(scope);
         CheckFields(fields);
         var index = Require(indexUid);
-        var document = Load(index, tenant, documentId) ?? throw SearchEngineErrors.DocumentNotFound(documentId);
+        var document = (DocumentIds.IsValid(documentId) ? Load(index, tenant, documentId) : null)
+            ?? throw SearchEngineErrors.DocumentNotFound(documentId);
         return Task.FromResult(fields is { Count: > 0 } ? JsonLeaves.Project(document, fields) : document);
     }
 

@@ -6,13 +6,13 @@ namespace Platform.Search.Engine;
 /// </summary>
 public readonly record struct TenantScope
 {
-    /// <summary>Creates a scope for <paramref name="tenantUid"/> (non-empty, at most 256 characters).</summary>
+    /// <summary>Creates a scope for <paramref name="tenantUid"/> (non-empty, at most 256 characters, no control characters).</summary>
     public TenantScope(string tenantUid)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantUid);
-        if (tenantUid.Length > 256)
+        if (tenantUid.Length > 256 || tenantUid.Any(char.IsControl))
         {
-            throw new ArgumentException("A tenant uid is at most 256 characters.", nameof(tenantUid));
+            throw new ArgumentException("A tenant uid is at most 256 characters, without control characters.", nameof(tenantUid));
         }
 
         TenantUid = tenantUid;

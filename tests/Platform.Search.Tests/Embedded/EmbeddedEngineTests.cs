@@ -98,3 +98,29 @@ public sealed class EmbeddedEnginePersistenceTests : IDisposable
         Assert.Equal(201, (await engine.SearchAsync(Acme, "live", new SearchRequest { HitsPerPage = 0 })).TotalHits);
     }
 }
+
+public sealed class TenantScopeTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("a\u001fb")]
+    [InlineData("a\nb")]
+    public void Invalid_tenant_uids_are_refused(string uid) =>
+        Assert.Throws<ArgumentException>(() => new TenantScope(uid));
+
+    [Fact]
+    public async Task Default_scope_is_refused_by_the_engine()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "platform-search-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var engine = new LuceneSearchEngine(new EmbeddedEngineOptions { DataRoot = root });
+            await Assert.ThrowsAsync<ArgumentException>(() => engine.SearchAsync(default, "x", new SearchRequest()));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

@@ -187,6 +187,9 @@ public abstract class SearchEngineConformanceTests(SearchEngineFixture fixture)
         { "stored case does not matter", F.Eq("tags", "quirky"), "5" },
         { "not not", F.Not(F.Not(F.Eq("year", "2010"))), "3,7" },
         { "not in", F.Not(F.In("year", "2010", "2008")), "2,4,5,6,eight" },
+        { "not equal matches missing attributes", F.Ne("tags", "paris"), "1,2,3,4,6,7,eight" },
+        { "lexicographic string comparison", F.Gte("title", "the"), "1,6" },
+        { "number as string value", F.Eq("year", "2010.0"), "3,7" },
     };
 
     [Theory]
@@ -587,5 +590,80 @@ public abstract class SearchEngineConformanceTests(SearchEngineFixture fixture)
         Assert.True(await Engine.DeleteIndexAsync(uid));
         await Fails(() => Engine.SearchAsync(Acme, uid, new SearchRequest()), "index_not_found");
         Assert.False(await Engine.DeleteIndexAsync(uid));
+    }
+
+    [Fact]
+    public async Task Nested_arrays_of_objects_filter_and_facet_by_dotted_path()
+    {
+        var response = await Search(new SearchRequest { Filter = F.Eq("variants.color", "teal"), Facets = ["variants.color"], HitsPerPage = 0 }, Products);
+        var expected = Fixture.AcmeProducts.Count(p => p["variants"]!.AsArray().Any(v => v!["color"]!.GetValue<string>() == "Teal"));
+        Assert.Equal(expected, response.TotalHits);
+        Assert.Equal(expected, response.FacetDistribution!["variants.color"]["Teal"]);
+    }
+
+    [Fact]
+    public async Task Wildcard_facets_cover_every_filterable_attribute()
+    {
+        var response = await Search(new SearchRequest { Facets = ["*"], Limit = 0 });
+        Assert.Superset(new HashSet<string> { "genres", "year", "rating", "director.name", "director.country", "available", "tags", "title" }, response.FacetDistribution!.Keys.ToHashSet());
+        Assert.DoesNotContain("overview", response.FacetDistribution.Keys);
+    }
+
+    [Fact]
+    public async Task Only_the_first_ten_query_words_count()
+    {
+        var response = await Q("batman a b c d e f g h i xyzzyq", MatchingStrategy.All);
+        Assert.Empty(response.Hits);
+        var tenWords = await Q("inception thief steals corporate secrets through dream sharing technology a zzzzzz", MatchingStrategy.All);
+        Assert.Equal(["3"], Ids(tenWords));
+    }
+
+    [Fact]
+    public async Task Hits_per_page_alone_switches_to_page_mode()
+    {
+        var response = await Search(new SearchRequest { HitsPerPage = 5 });
+        Assert.Equal((1, 5, 8, 2), (response.Page, response.HitsPerPage, response.TotalHits, response.TotalPages));
+        Assert.Equal(5, response.Hits.Count);
+    }
+
+    [Fact]
+    public async Task Crop_without_match_starts_at_the_beginning()
+    {
+        var hit = (await Search(new SearchRequest { Q = "inception", AttributesToCrop = ["overview:3"] })).Hits.Single();
+        Assert.Equal("A thief who…", hit["_formatted"]!.AsObject().Str("overview"));
+    }
+
+    [Fact]
+    public async Task Integer_and_string_forms_of_an_id_are_the_same_document()
+    {
+        var uid = await NewIndex(null, Doc("""{"id":7,"v":1}"""));
+        await Engine.AddDocumentsAsync(Acme, uid, [Doc("""{"id":"7","v":2}""")], DocumentWriteMode.AddOrReplace);
+        Assert.Equal(1, (await Engine.GetDocumentsAsync(Acme, uid, new DocumentsQuery())).Total);
+        Assert.Equal(2, (await Engine.GetDocumentAsync(Acme, uid, "7"))["v"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Another_primary_key_than_the_index_one_is_refused()
+    {
+        var uid = await NewIndex(null, Doc("""{"id":1}"""));
+        var error = await Fails(() => Engine.AddDocumentsAsync(Acme, uid, [Doc("""{"sku":"a"}""")], DocumentWriteMode.AddOrReplace, primaryKey: "sku"), "index_primary_key_already_exists");
+        Assert.Equal($"Index `{uid}`: Index already has a primary key: `id`.", error.Message);
+    }
+
+    [Fact]
+    public async Task Updates_in_one_batch_merge_in_order()
+    {
+        var uid = await NewIndex();
+        var result = await Engine.AddDocumentsAsync(Acme, uid, [Doc("""{"id":1,"a":1}"""), Doc("""{"id":1,"b":2}"""), Doc("""{"id":1,"a":3}""")], DocumentWriteMode.AddOrUpdate);
+        Assert.Equal(new DocumentWriteResult(3, 1), result);
+        Assert.Equal("""{"id":1,"a":3,"b":2}""", (await Engine.GetDocumentAsync(Acme, uid, "1")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Ids_that_cannot_exist_are_not_found_and_not_deleted()
+    {
+        var uid = await NewIndex(null, Doc("""{"id":1}"""));
+        await Fails(() => Engine.GetDocumentAsync(Acme, uid, "1\u001fx"), "document_not_found");
+        Assert.Equal(new DocumentDeletionResult(2, 0), await Engine.DeleteDocumentsAsync(Acme, uid, ["a b", "1\u001f"]));
     }
 }
