@@ -13,4 +13,26 @@ public sealed class EmbeddedEngineOptions
 
     /// <summary>Meilisearch's <c>faceting.maxValuesPerFacet</c>. Default 100.</summary>
     public int MaxValuesPerFacet { get; set; } = 100;
+
+    /// <summary>Every problem with these options, each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataRoot))
+        {
+            errors.Add($"{SectionName}:{nameof(DataRoot)} is required.");
+        }
+
+        if (MaxTotalHits < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxTotalHits)} must be at least 1.");
+        }
+
+        if (MaxValuesPerFacet < 0)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxValuesPerFacet)} must not be negative.");
+        }
+
+        return errors;
+    }
 }

@@ -33,7 +33,12 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
     public LuceneSearchEngine(EmbeddedEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataRoot, nameof(options.DataRoot));
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
         _options = options;
         _indexesRoot = Path.Combine(Path.GetFullPath(options.DataRoot), "indexes");
         Directory.CreateDirectory(_indexesRoot);

@@ -124,3 +124,15 @@ public sealed class TenantScopeTests
         }
     }
 }
+
+public sealed class EmbeddedEngineOptionsTests
+{
+    [Fact]
+    public void Validation_collects_every_error_and_names_the_key()
+    {
+        var errors = new EmbeddedEngineOptions { DataRoot = " ", MaxTotalHits = 0, MaxValuesPerFacet = -1 }.Validate();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Platform:Search:Embedded:DataRoot", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => new LuceneSearchEngine(new EmbeddedEngineOptions()));
+    }
+}
