@@ -28,6 +28,7 @@ internal sealed class DocumentMatcher
     private readonly TextAnalyzer _analyzer;
     private readonly List<TextToken> _tokens = [];
     private readonly int[] _removalPosition;
+    private readonly bool _wordsOnly;
 
     public DocumentMatcher(ParsedQuery query, IReadOnlyList<int> removalOrder, MatchingStrategy strategy, IReadOnlyList<string> searchable, TextAnalyzer analyzer)
     {
@@ -36,6 +37,7 @@ internal sealed class DocumentMatcher
         _strategy = strategy;
         _searchable = searchable;
         _analyzer = analyzer;
+        _wordsOnly = query.Terms.All(t => !t.IsPhrase);
         _removalPosition = new int[removalOrder.Count];
         for (var r = 0; r < removalOrder.Count; r++)
         {
@@ -92,7 +94,7 @@ internal sealed class DocumentMatcher
                 return null;
             }
 
-            if (_tokens.Count == n && n > 0 && terms.All(t => !t.IsPhrase))
+            if (_tokens.Count == n && n > 0 && _wordsOnly)
             {
                 var equal = true;
                 for (var k = 0; k < n && equal; k++)
