@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Platform.Search.Engine;
+
+/// <summary>
+/// Errors with Meilisearch's codes and wording, shared by every engine so that messages do not drift between them.
+/// </summary>
+public static class SearchEngineErrors
+{
+    /// <summary>The attribute engines reserve for tenant isolation; clients can never set, read, filter or sort on it.</summary>
+    public const string TenantAttribute = "_tenant";
+
+    public static SearchEngineException IndexNotFound(string uid) =>
+        new("index_not_found", $"Index `{uid}` not found.", 404);
+
+    public static SearchEngineException IndexAlreadyExists(string uid) =>
+        new("index_already_exists", $"Index `{uid}` already exists.", 409);
+
+    public static SearchEngineException InvalidIndexUid(string uid) =>
+        new("invalid_index_uid", $"`{uid}` is not a valid index uid. Index uid can be an integer or a string containing only alphanumeric characters, hyphens (-) and underscores (_), and can not be more than 512 bytes.");
+
+    public static SearchEngineException DocumentNotFound(string id) =>
+        new("document_not_found", $"Document `{id}` not found.", 404);
+
+    public static SearchEngineException InvalidDocumentId(string jsonValue) =>
+        new("invalid_document_id", $"Document identifier `{jsonValue}` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.");
+
+    public static SearchEngineException MissingDocumentId(string primaryKey, string documentJson) =>
+        new("missing_document_id", $"Document doesn't have a `{primaryKey}` attribute: `{documentJson}`.");
+
+    public static SearchEngineException NoPrimaryKeyCandidate() =>
+        new("index_primary_key_no_candidate_found", "The primary key inference failed as the engine did not find any field ending with `id` in its name. Please specify the primary key manually using the `primaryKey` query parameter.");
+
+    public static SearchEngineException MultiplePrimaryKeyCandidates(IReadOnlyList<string> candidates) =>
+        new("index_primary_key_multiple_candidates_found", string.Create(CultureInfo.InvariantCulture,
+            $"The primary key inference failed as the engine found {candidates.Count} fields ending with `id` in their names: '{candidates[0]}' and '{candidates[1]}'. Please specify the primary key manually using the `primaryKey` query parameter."));
+
+    public static SearchEngineException PrimaryKeyAlreadyPresent(string uid, string primaryKey) =>
+        new("index_primary_key_already_exists", $"Index `{uid}`: Index already has a primary key: `{primaryKey}`.");
+
+    public static SearchEngineException ReservedAttribute(string context) =>
+        new("reserved_attribute", $"`{TenantAttribute}` is a reserved attribute and cannot be used in {context}.");
+
+    public static SearchEngineException NotFilterable(string uid, string attribute, IReadOnlyList<string> filterable, string code = "invalid_search_filter") =>
+        new(code, $"Index `{uid}`: Attribute `{attribute}` is not filterable. " + (filterable.Count == 0
+            ? "This index does not have configured filterable attributes."
+            : $"Available filterable attribute patterns are: {Quoted(filterable)}."));
+
+    public static SearchEngineException ContainsNotEnabled() =>
+        new("feature_not_enabled", "Using `CONTAINS` in a filter requires enabling the `contains filter` experimental feature. See https://github.com/orgs/meilisearch/discussions/763");
+
+    public static SearchEngineException ReservedGeoField(string field, string code = "invalid_search_filter") =>
+        new(code, $"`{field}` is a reserved keyword and thus can't be used as a filter expression. Use the `_geoRadius(latitude, longitude, distance)` or `_geoBoundingBox([latitude, longitude], [latitude, longitude])` built-in rules to filter on `_geo` coordinates.");
+
+    public static SearchEngineException NotSortable(string uid, string attribute, IReadOnlyList<string> sortable) =>
+        new("invalid_search_sort", $"Index `{uid}`: Attribute `{attribute}` is not sortable. " + (sortable.Count == 0
+            ? "This index does not have configured sortable attributes."
+            : $"Available sortable attributes are: {Quoted(sortable)}."));
+
+    public static SearchEngineException InvalidSortSyntax(string expression) =>
+        new("invalid_search_sort", $"Invalid syntax for the sort parameter: expected expression ending by `:asc` or `:desc`, found `{expression}`.");
+
+    public static SearchEngineException FacetNotFilterable(string pattern, IReadOnlyList<string> filterable) =>
+        new("invalid_search_facets", $"Invalid facet distribution: Pattern `{pattern}` is not filterable. " + (filterable.Count == 0
+            ? "This index does not have configured filterable attributes."
+            : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
+
+    public static SearchEngineException DistinctNotFilterable(string uid, string attribute, IReadOnlyList<string> filterable) =>
+        new("invalid_search_distinct", $"Index `{uid}`: Attribute `{attribute}` is not filterable and thus, cannot be used as distinct attribute. " + (filterable.Count == 0
+            ? "This index does not have configured filterable attributes."
+            : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
+
+    public static SearchEngineException InvalidParameter(string code, string parameter, string expectation) =>
+        new(code, $"Invalid value at `.{parameter}`: {expectation}");
+
+    private static string Quoted(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => $"`{n}`"));
+}
