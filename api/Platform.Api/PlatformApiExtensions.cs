@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Api;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Status;
@@ -16,7 +15,6 @@ public static class PlatformApiExtensions
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRecorder>();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -2,12 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Api.Tasks;
 using Platform.Grains.Indexes;
+using Platform.Search.Engine;
 
 namespace Platform.Api.Indexes;
 
@@ -33,11 +33,11 @@ public static class SettingsApi
         TypedResults.Json(SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings), ApiJson.Options);
 
     public static async Task<IResult> UpdateSettings(
-        string uid, HttpRequest request, IGrainFactory grains, TaskRecorder tasks, IOptions<ApiOptions> options)
+        string uid, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
     {
         IndexUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "settings");
-        var change = SettingsRequests.ReadPatch(body, options.Value.IsolationAttribute);
+        var change = SettingsRequests.ReadPatch(body, Isolation.Attribute);
         return await Enqueue(uid, change, body.Body, grains, tasks);
     }
 
@@ -63,24 +63,24 @@ public static class SettingsApi
     }
 
     public static async Task<IResult> UpdateSetting(
-        string uid, string setting, HttpRequest request, IGrainFactory grains, TaskRecorder tasks, IOptions<ApiOptions> options)
+        string uid, string setting, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
         var value = await JsonBody.ReadAsync(request);
         var reader = new JsonObjectReader(value, "settings");
-        var change = SettingsRequests.Apply(new IndexSettingsChange(), reader, field, value, options.Value.IsolationAttribute);
+        var change = SettingsRequests.Apply(new IndexSettingsChange(), reader, field, value, Isolation.Attribute);
         var details = new Dictionary<string, JsonElement> { [field] = value };
         return await Enqueue(uid, change, JsonSerializer.SerializeToElement(details), grains, tasks);
     }
 
-    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains, TaskRecorder tasks, IOptions<ApiOptions> options)
+    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains, TaskRecorder tasks)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
         var nullValue = JsonSerializer.SerializeToElement<object?>(null);
         var change = SettingsRequests.Apply(new IndexSettingsChange(), new JsonObjectReader(nullValue, "settings"),
-            field, nullValue, options.Value.IsolationAttribute);
+            field, nullValue, Isolation.Attribute);
         return Enqueue(uid, change, null, grains, tasks);
     }
 

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Api.Tasks;
 using Platform.Grains.Directory;
 using Platform.Grains.Tenants;
+using Platform.Search.Engine;
 
 namespace Platform.Api.Tenants;
 
@@ -25,10 +25,10 @@ public static class TenantsApi
         return group;
     }
 
-    public static async Task<IResult> CreateTenant(HttpRequest request, IGrainFactory grains, IOptions<ApiOptions> options)
+    public static async Task<IResult> CreateTenant(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.ReadObjectAsync(request, "tenant");
-        var (uid, changes) = TenantRequests.ReadCreation(body, options.Value.IsolationAttribute);
+        var (uid, changes) = TenantRequests.ReadCreation(body, Isolation.Attribute);
         var tenant = await grains.GetGrain<ITenantGrain>(uid).Create(changes);
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -45,11 +45,11 @@ public static class TenantsApi
     public static async Task<IResult> GetTenant(string uid, IGrainFactory grains) =>
         TypedResults.Json(TenantView.From(await Existing(grains, uid)), ApiJson.Options);
 
-    public static async Task<IResult> UpdateTenant(string uid, HttpRequest request, IGrainFactory grains, IOptions<ApiOptions> options)
+    public static async Task<IResult> UpdateTenant(string uid, HttpRequest request, IGrainFactory grains)
     {
         TenantUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "tenant");
-        var changes = TenantRequests.ReadUpdate(body, options.Value.IsolationAttribute);
+        var changes = TenantRequests.ReadUpdate(body, Isolation.Attribute);
         var tenant = await grains.GetGrain<ITenantGrain>(uid).Update(changes);
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options);
     }

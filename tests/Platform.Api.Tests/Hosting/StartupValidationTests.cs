@@ -11,7 +11,6 @@ public sealed class StartupValidationTests
     [InlineData(new[] { "--Platform:Environment=staging" }, "Platform:Environment must be")]
     [InlineData(new[] { "--Platform:Listen=not a url" }, "Platform:Listen must be")]
     [InlineData(new[] { "--Platform:Cluster:Redis=127.0.0.1:1" }, "Platform:MasterKey is required when Platform:Cluster:Redis is set")]
-    [InlineData(new[] { "--Platform:Api:IsolationAttribute=tenant" }, "IsolationAttribute")]
     public async Task Invalid_settings_fail_start_with_the_key_named(string[] args, string expected)
     {
         using var data = new TestData();

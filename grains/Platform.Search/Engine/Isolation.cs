@@ -1,0 +1,10 @@
+namespace Platform.Search.Engine;
+
+/// <summary>
+/// The isolation attribute (api.md §1): the reserved document attribute carrying the owning tenant. Fixed rather
+/// than configurable, because changing it on stored data would orphan every document.
+/// </summary>
+public static class Isolation
+{
+    public const string Attribute = SearchEngineErrors.TenantAttribute;
+}
