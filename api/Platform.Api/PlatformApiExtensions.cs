@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Grains.Tasks;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Status;
@@ -16,7 +17,7 @@ public static class PlatformApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TaskRecorder>();
+        services.TryAddSingleton<TaskRunner>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return services;

@@ -13,6 +13,7 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var platform = builder.AddPlatformHosting();
         builder.AddServiceDefaults(sources: [PlatformTelemetry.ActivitySourceName], meters: [PlatformTelemetry.MeterName]);
+        builder.AddPlatformSearchEngine(platform);
         builder.AddPlatformOrleans(platform);
         builder.Services.AddPlatformApi();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -28,7 +29,7 @@ public static class IndexesApi
         return group;
     }
 
-    public static async Task<IResult> CreateIndex(HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+    public static async Task<IResult> CreateIndex(HttpRequest request, IGrainFactory grains, TaskRunner tasks)
     {
         var body = await JsonBody.ReadObjectAsync(request, "index");
         body.AllowOnly("uid", "primaryKey");
@@ -58,7 +59,7 @@ public static class IndexesApi
     public static async Task<IResult> GetIndex(string uid, IGrainFactory grains) =>
         TypedResults.Json(IndexView.From(await Existing(grains, uid)), ApiJson.Options);
 
-    public static async Task<IResult> UpdateIndex(string uid, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+    public static async Task<IResult> UpdateIndex(string uid, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
     {
         IndexUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "index");
@@ -72,7 +73,7 @@ public static class IndexesApi
         return TaskResults.Accepted(task);
     }
 
-    public static async Task<IResult> DeleteIndex(string uid, IGrainFactory grains, TaskRecorder tasks)
+    public static async Task<IResult> DeleteIndex(string uid, IGrainFactory grains, TaskRunner tasks)
     {
         IndexUid.FromRoute(uid);
         var task = await tasks.RunAsync(null, uid, "indexDeletion", async () =>

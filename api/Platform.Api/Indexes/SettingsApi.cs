@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -33,7 +34,7 @@ public static class SettingsApi
         TypedResults.Json(SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings), ApiJson.Options);
 
     public static async Task<IResult> UpdateSettings(
-        string uid, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+        string uid, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
     {
         IndexUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "settings");
@@ -41,7 +42,7 @@ public static class SettingsApi
         return await Enqueue(uid, change, body.Body, grains, tasks);
     }
 
-    public static Task<IResult> ResetSettings(string uid, IGrainFactory grains, TaskRecorder tasks)
+    public static Task<IResult> ResetSettings(string uid, IGrainFactory grains, TaskRunner tasks)
     {
         IndexUid.FromRoute(uid);
         var reset = new IndexSettingsChange(true, null, true, null, true, null, true, null, true, null);
@@ -63,7 +64,7 @@ public static class SettingsApi
     }
 
     public static async Task<IResult> UpdateSetting(
-        string uid, string setting, HttpRequest request, IGrainFactory grains, TaskRecorder tasks)
+        string uid, string setting, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
@@ -74,7 +75,7 @@ public static class SettingsApi
         return await Enqueue(uid, change, JsonSerializer.SerializeToElement(details), grains, tasks);
     }
 
-    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains, TaskRecorder tasks)
+    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains, TaskRunner tasks)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
@@ -85,7 +86,7 @@ public static class SettingsApi
     }
 
     private static async Task<IResult> Enqueue(
-        string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains, TaskRecorder tasks)
+        string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains, TaskRunner tasks)
     {
         var task = await tasks.RunAsync(null, uid, "settingsUpdate", async () =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -54,7 +55,7 @@ public static class TenantsApi
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options);
     }
 
-    public static async Task<IResult> DeleteTenant(string uid, IGrainFactory grains, TaskRecorder tasks)
+    public static async Task<IResult> DeleteTenant(string uid, IGrainFactory grains, TaskRunner tasks)
     {
         var tenant = await Existing(grains, uid);
         var task = await tasks.RunAsync(owner: null, indexUid: null, "tenantDeletion", async () =>

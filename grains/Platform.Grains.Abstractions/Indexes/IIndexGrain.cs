@@ -2,6 +2,7 @@ namespace Platform.Grains.Indexes;
 
 /// <summary>
 /// One grain per logical index, keyed by the index uid: its definition and settings (the index catalog entry).
+/// It keeps the search engine's index in step: created, configured and deleted with the definition.
 /// Listing goes through <see cref="Directory.IDirectoryGrain"/> with key <see cref="DirectoryKey"/>.
 /// </summary>
 [Alias("platform.index.v1")]
@@ -21,6 +22,10 @@ public interface IIndexGrain : IGrainWithStringKey
     /// <summary>Sets the primary key. Throws <c>index_not_found</c>.</summary>
     [Alias("set-primary-key")]
     Task<IndexSnapshot> SetPrimaryKey(string? primaryKey);
+
+    /// <summary>Records a primary key the engine inferred from the first documents, if none is set. Idempotent.</summary>
+    [Alias("record-primary-key")]
+    Task RecordPrimaryKey(string primaryKey);
 
     /// <summary>Applies a settings change. Throws <c>index_not_found</c>. Idempotent.</summary>
     [Alias("update-settings")]

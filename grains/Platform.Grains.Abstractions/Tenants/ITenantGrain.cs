@@ -7,7 +7,7 @@ namespace Platform.Grains.Tenants;
 /// the only writer of both. Commands are not reentrant; queries are <see cref="ReadOnly"/> and may interleave.
 /// </summary>
 [Alias("platform.tenant.v1")]
-public interface ITenantGrain : IGrainWithStringKey
+public interface ITenantGrain : ITenantDocuments, ITenantSearch
 {
     /// <summary>The directory that lists every tenant uid.</summary>
     public const string DirectoryKey = "tenants";
@@ -24,7 +24,7 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("update")]
     Task<TenantSnapshot> Update(TenantChanges changes);
 
-    /// <summary>Deletes the tenant and every key it owns. Returns false when it did not exist. Idempotent.</summary>
+    /// <summary>Deletes the tenant, every key it owns and all its documents. Returns false when it did not exist. Idempotent.</summary>
     [Alias("delete")]
     Task<bool> Delete();
 
@@ -39,4 +39,8 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Deletes one of the tenant's keys. Returns false when the tenant has no such key. Idempotent.</summary>
     [Alias("delete-key")]
     Task<bool> DeleteKey(Guid keyUid);
+
+    /// <summary>Uids of the tenant's newest tasks (up to 1,000), newest first. Read-only.</summary>
+    [ReadOnly, Alias("list-task-uids")]
+    Task<IReadOnlyList<long>> ListTaskUids();
 }

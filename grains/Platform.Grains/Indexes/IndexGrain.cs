@@ -1,12 +1,18 @@
 using Platform.Grains.Directory;
 using Platform.Grains.Errors;
+using Platform.Search.Engine;
 
 namespace Platform.Grains.Indexes;
 
 /// <inheritdoc cref="IIndexGrain"/>
+/// <remarks>
+/// The engine is changed first and the definition stored second: a crash in between leaves an engine index the
+/// catalog does not list yet, which the retried operation adopts, never a listed index the engine lacks.
+/// </remarks>
 internal sealed class IndexGrain(
     [PersistentState("index", StorageNames.Platform)] IPersistentState<IndexState> state,
     IGrainFactory grains,
+    ISearchEngine engine,
     TimeProvider time) : Grain, IIndexGrain
 {
     private string Uid => this.GetPrimaryKeyString();
@@ -23,30 +29,47 @@ internal sealed class IndexGrain(
             throw new PlatformException(ErrorCodes.IndexAlreadyExists, $"Index `{Uid}` already exists.");
         }
 
+        try
+        {
+            await engine.CreateIndexAsync(Uid, primaryKey);
+        }
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexAlreadyExists)
+        {
+            // Left by a create that crashed before storing the definition: adopt it with the requested settings.
+            await engine.UpdateSettingsAsync(Uid, ToEngine(IndexSettings.Default, primaryKey));
+        }
+
         var now = time.GetUtcNow();
         return await Save(new IndexSnapshot(Uid, primaryKey, IndexSettings.Default, now, now, 1), addToDirectory: true);
     }
 
-    public Task<IndexSnapshot> SetPrimaryKey(string? primaryKey)
+    public async Task<IndexSnapshot> SetPrimaryKey(string? primaryKey)
     {
         var index = Existing();
-        return Save(index with { PrimaryKey = primaryKey, UpdatedAt = time.GetUtcNow(), Version = index.Version + 1 });
+        await engine.UpdateSettingsAsync(Uid, ToEngine(index.Settings, primaryKey));
+        return await Save(index with { PrimaryKey = primaryKey, UpdatedAt = time.GetUtcNow(), Version = index.Version + 1 });
     }
 
-    public Task<IndexSnapshot> UpdateSettings(IndexSettingsChange change)
+    public async Task RecordPrimaryKey(string primaryKey)
+    {
+        if (state.State.Index is { PrimaryKey: null } index)
+        {
+            await Save(index with { PrimaryKey = primaryKey, Version = index.Version + 1 });
+        }
+    }
+
+    public async Task<IndexSnapshot> UpdateSettings(IndexSettingsChange change)
     {
         var index = Existing();
-        return Save(index with
-        {
-            Settings = change.ApplyTo(index.Settings),
-            UpdatedAt = time.GetUtcNow(),
-            Version = index.Version + 1,
-        });
+        var settings = change.ApplyTo(index.Settings);
+        await engine.UpdateSettingsAsync(Uid, ToEngine(settings, index.PrimaryKey));
+        return await Save(index with { Settings = settings, UpdatedAt = time.GetUtcNow(), Version = index.Version + 1 });
     }
 
     public async Task<bool> Delete()
     {
         if (state.State.Index is null) return false;
+        await engine.DeleteIndexAsync(Uid);
         await state.ClearStateAsync();
         state.State = new IndexState();
         await Directory.Remove(Uid);
@@ -63,4 +86,14 @@ internal sealed class IndexGrain(
         if (addToDirectory) await Directory.Add(Uid);
         return index;
     }
+
+    private static Search.Engine.IndexSettings ToEngine(IndexSettings settings, string? primaryKey) => new()
+    {
+        PrimaryKey = primaryKey,
+        DisplayedAttributes = settings.DisplayedAttributes ?? ["*"],
+        SearchableAttributes = settings.SearchableAttributes ?? ["*"],
+        FilterableAttributes = settings.FilterableAttributes ?? [],
+        SortableAttributes = settings.SortableAttributes ?? [],
+        DistinctAttribute = settings.DistinctAttribute,
+    };
 }

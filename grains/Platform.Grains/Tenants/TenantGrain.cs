@@ -1,16 +1,25 @@
 using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
+using Platform.Grains.Tasks;
+using Platform.Search.Engine;
 
 namespace Platform.Grains.Tenants;
 
 /// <inheritdoc cref="ITenantGrain"/>
-internal sealed class TenantGrain(
+/// <remarks>Split by concern: this file holds the tenant and its keys; documents, search and tasks are beside it.</remarks>
+internal sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Platform)] IPersistentState<TenantState> state,
     IGrainFactory grains,
+    ISearchEngine engine,
     TimeProvider time) : Grain, ITenantGrain
 {
+    private readonly TenantRulesCache _rules = new();
+    private readonly TaskRunner _tasks = new(grains, time);
+
     private string Uid => this.GetPrimaryKeyString();
+
+    private TenantScope Scope => new(Uid);
 
     public Task<TenantSnapshot?> Get() => Task.FromResult(state.State.Exists ? Snapshot() : null);
 
@@ -58,11 +67,14 @@ internal sealed class TenantGrain(
     {
         if (!state.State.Exists) return false;
 
-        // Keys go first: once the tenant record is gone nothing would point at them any more.
+        // Keys go first (the tenant stops authenticating), then documents; the record goes last, because once it
+        // is gone nothing would point at the rest any more.
         foreach (var keyUid in state.State.KeyUids.ToArray())
         {
             await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
         }
+
+        await DeleteDocumentsEverywhere();
 
         await state.ClearStateAsync();
         state.State = new TenantState();

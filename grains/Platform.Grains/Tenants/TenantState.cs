@@ -13,4 +13,5 @@ public sealed class TenantState
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Guid> KeyUids { get; set; } = [];
+    public List<long> TaskUids { get; set; } = [];
 }

@@ -1,9 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Search.Filters;
 
 /// <summary>
 /// A parsed Meilisearch filter (compat §5.6). Nodes are immutable; <see cref="FilterPrinter"/> prints any node back
 /// in a canonical form that <see cref="FilterParser"/> reads to an equal tree.
 /// </summary>
+/// <remarks>The JSON discriminators let a tree cross process boundaries (grain calls) without a custom codec.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+[JsonDerivedType(typeof(AndFilter), "and")]
+[JsonDerivedType(typeof(OrFilter), "or")]
+[JsonDerivedType(typeof(NotFilter), "not")]
+[JsonDerivedType(typeof(ComparisonFilter), "comparison")]
+[JsonDerivedType(typeof(RangeFilter), "range")]
+[JsonDerivedType(typeof(InFilter), "in")]
+[JsonDerivedType(typeof(PresenceFilter), "presence")]
+[JsonDerivedType(typeof(TextMatchFilter), "text")]
+[JsonDerivedType(typeof(GeoFilter), "geo")]
 public abstract record FilterExpression;
 
 /// <summary>All operands must hold (n-ary; never empty, never nested directly in another <see cref="AndFilter"/>).</summary>

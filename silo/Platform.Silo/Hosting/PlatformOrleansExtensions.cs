@@ -5,6 +5,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.Grains;
+using Platform.Grains.Serialization;
 using Platform.Silo.Storage;
 using StackExchange.Redis;
 
@@ -33,6 +34,7 @@ public static class PlatformOrleansExtensions
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.AddActivityPropagation();
+            silo.Services.AddSerializer(serialization => serialization.AddPlatformSerialization());
 
             if (cluster.Redis is { } redis)
             {

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Platform.Grains.Directory;
+using Platform.Grains.Errors;
+using Platform.Grains.Indexes;
+using Platform.Grains.Tasks;
+using Platform.Search.Engine;
+using Platform.Search.Filters;
+
+namespace Platform.Grains.Tenants;
+
+/// <summary>The tenant's documents. Engine work runs off the activation's scheduler so reads interleave.</summary>
+internal sealed partial class TenantGrain
+{
+    public Task<TaskRecord> AddDocuments(string indexUid, IReadOnlyList<JsonObject> documents, DocumentWriteMode mode, string? primaryKey) =>
+        RunDocumentTask(indexUid, "documentAdditionOrUpdate",
+            async () =>
+            {
+                var result = await OffScheduler(() => engine.AddDocumentsAsync(Scope, indexUid, documents, mode, primaryKey));
+                await RecordInferredPrimaryKey(indexUid);
+                return new { receivedDocuments = result.ReceivedDocuments, indexedDocuments = result.IndexedDocuments };
+            },
+            _ => new { receivedDocuments = documents.Count, indexedDocuments = 0 });
+
+    public Task<TaskRecord> DeleteDocuments(string indexUid, IReadOnlyList<string> documentIds) =>
+        RunDocumentTask(indexUid, "documentDeletion",
+            async () =>
+            {
+                var result = await OffScheduler(() => engine.DeleteDocumentsAsync(Scope, indexUid, documentIds));
+                return new { providedIds = result.ProvidedIds, deletedDocuments = result.DeletedDocuments };
+            },
+            _ => new { providedIds = documentIds.Count, deletedDocuments = 0 });
+
+    public Task<TaskRecord> DeleteDocumentsByFilter(string indexUid, FilterExpression filter)
+    {
+        var original = FilterPrinter.Print(filter);
+        return RunDocumentTask(indexUid, "documentDeletion",
+            async () =>
+            {
+                var effective = FilterCombinator.And(filter, RuleFilter(indexUid))!;
+                var result = await OffScheduler(() => engine.DeleteDocumentsByFilterAsync(Scope, indexUid, effective));
+                return new { providedIds = 0, deletedDocuments = result.DeletedDocuments, originalFilter = original };
+            },
+            _ => new { providedIds = 0, deletedDocuments = 0, originalFilter = original });
+    }
+
+    public Task<TaskRecord> DeleteAllDocuments(string indexUid) =>
+        RunDocumentTask(indexUid, "documentDeletion",
+            async () =>
+            {
+                var result = await OffScheduler(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
+                return new { providedIds = 0, deletedDocuments = result.DeletedDocuments };
+            },
+            _ => new { providedIds = 0, deletedDocuments = 0 });
+
+    public Task<JsonObject> GetDocument(string indexUid, string documentId, IReadOnlyList<string>? fields)
+    {
+        RuleFilter(indexUid);
+        return OffScheduler(() => engine.GetDocumentAsync(Scope, indexUid, documentId, fields));
+    }
+
+    public Task<DocumentsPage> GetDocuments(string indexUid, DocumentsQuery query)
+    {
+        var scoped = query with { Filter = FilterCombinator.And(query.Filter, RuleFilter(indexUid)) };
+        return OffScheduler(() => engine.GetDocumentsAsync(Scope, indexUid, scoped));
+    }
+
+    /// <summary>Removes the tenant's documents from every index (tenant deletion).</summary>
+    private async Task DeleteDocumentsEverywhere()
+    {
+        var indexes = await grains.GetGrain<IDirectoryGrain>(IIndexGrain.DirectoryKey).List(0, int.MaxValue);
+        foreach (var indexUid in indexes.Uids)
+        {
+            try
+            {
+                await OffScheduler(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
+            }
+            catch (PlatformException e) when (e.Code == ErrorCodes.IndexNotFound)
+            {
+                // Deleted meanwhile: nothing of ours is left there.
+            }
+        }
+    }
+
+    /// <summary>Meilisearch infers the primary key from the first documents; the catalog learns it here.</summary>
+    private async Task RecordInferredPrimaryKey(string indexUid)
+    {
+        var index = grains.GetGrain<IIndexGrain>(indexUid);
+        if (await index.Get() is { PrimaryKey: null })
+        {
+            var info = await engine.GetIndexAsync(indexUid);
+            if (info.PrimaryKey is { } inferred) await index.RecordPrimaryKey(inferred);
+        }
+    }
+
+    private async Task<TaskRecord> RunDocumentTask(string indexUid, string type, Func<Task<object>> operation, Func<TaskError, object> failed)
+    {
+        EnsureActive();
+        RuleFilter(indexUid);
+        var record = await _tasks.RunAsync(Uid, indexUid, type, async () => await operation(), failed);
+        RememberTask(record.Uid);
+        await state.WriteStateAsync();
+        return record;
+    }
+
+    /// <summary>The tenant's rule filter for the index; refuses an index the rules do not cover.</summary>
+    private FilterExpression? RuleFilter(string indexUid)
+    {
+        EnsureExists();
+        var (authorized, filter) = _rules.For(state.State.RulesJson, indexUid);
+        return authorized
+            ? filter
+            : throw new PlatformException("invalid_api_key",
+                $"The tenant `{Uid}` cannot acces the index `{indexUid}`: its rules do not allow it.");
+    }
+
+    private void EnsureActive()
+    {
+        EnsureExists();
+        if (state.State.Status == TenantStatus.Suspended)
+        {
+            throw new PlatformException("tenant_suspended", $"Tenant `{Uid}` is suspended.");
+        }
+    }
+
+    /// <summary>
+    /// Engine calls are CPU-bound and synchronous inside; running them on the thread pool keeps the activation's
+    /// scheduler free, so read-only calls of this tenant interleave while one of them is searching. Engine errors
+    /// become <see cref="PlatformException"/>s, the error type that crosses grain calls intact.
+    /// </summary>
+    private static async Task<T> OffScheduler<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await Task.Run(work);
+        }
+        catch (SearchEngineException e)
+        {
+            throw new PlatformException(e.Code, e.Message);
+        }
+    }
+}

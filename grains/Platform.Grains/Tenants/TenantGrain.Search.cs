@@ -1,0 +1,15 @@
+using Platform.Search.Engine;
+using Platform.Search.Filters;
+
+namespace Platform.Grains.Tenants;
+
+/// <summary>Search as the tenant: request filter AND the tenant's rule, on the parsed tree; isolation by the engine.</summary>
+internal sealed partial class TenantGrain
+{
+    public Task<SearchResponse> Search(string indexUid, SearchRequest request)
+    {
+        EnsureActive();
+        var scoped = request with { Filter = FilterCombinator.And(request.Filter, RuleFilter(indexUid)) };
+        return OffScheduler(() => engine.SearchAsync(Scope, indexUid, scoped));
+    }
+}
