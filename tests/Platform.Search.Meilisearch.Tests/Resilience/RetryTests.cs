@@ -77,6 +77,34 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admin_calls_get_the_longer_timeout_not_the_search_timeout()
+    {
+        using var client = TestClient.For(_server.BaseAddress, o =>
+        {
+            o.SearchTimeout = TimeSpan.FromMilliseconds(200);
+            o.Timeout = TimeSpan.FromSeconds(30);
+        });
+        _server.Enqueue(ScriptedResponse.Ok(MeilisearchExamples.Index) with { Delay = TimeSpan.FromMilliseconds(600) });
+
+        var index = await client.Client.GetIndexAsync(Admin, "movies");
+
+        Assert.Equal("movies", index.Uid);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Get_attempt_that_times_out_is_retried()
+    {
+        using var client = TestClient.For(_server.BaseAddress, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        _server.Enqueue(ScriptedResponse.Ok(MeilisearchExamples.Index) with { Delay = TimeSpan.FromSeconds(5) }, ScriptedResponse.Ok(MeilisearchExamples.Index));
+
+        var index = await client.Client.GetIndexAsync(Admin, "movies");
+
+        Assert.Equal("movies", index.Uid);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Exhausted_retries_surface_503_as_unavailable_with_retry_after_and_body()
     {
         using var client = TestClient.For(_server.BaseAddress);
