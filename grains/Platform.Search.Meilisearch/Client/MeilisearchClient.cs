@@ -123,7 +123,7 @@ public sealed partial class MeilisearchClient
 
         using (response)
         {
-            throw await MeilisearchErrorReader.ToExceptionAsync(response, cancellationToken);
+            throw await MeilisearchErrorReader.ToExceptionAsync(response, _timeProvider.GetUtcNow(), cancellationToken);
         }
     }
 

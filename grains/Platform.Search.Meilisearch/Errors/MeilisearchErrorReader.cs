@@ -7,11 +7,11 @@ namespace Platform.Search.Meilisearch;
 /// <summary>Turns a non-success response into the exception the caller should see.</summary>
 internal static class MeilisearchErrorReader
 {
-    public static async Task<Exception> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<Exception> ToExceptionAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var error = TryParse(body);
-        var retryAfter = RetryAfterOf(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+        var retryAfter = RetryAfterOf(response.Headers.RetryAfter, now);
         var status = response.StatusCode;
 
         // 503 is Meilisearch's "come back later" (too_many_search_requests, Retry-After: 10); 502/504 come from
