@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Platform.Grains;
+using Platform.Grains.Serialization;
+using Platform.Search.Embedded;
+using Platform.Search.Engine;
 using Platform.Search.Keys;
 
 namespace Platform.Grains.Tests;
@@ -22,20 +26,34 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>One real embedded engine shared by both silos (one engine owns a data folder).</summary>
+    public LuceneSearchEngine Engine { get; }
+
+    public ClusterFixture() => Engine = new LuceneSearchEngine(new EmbeddedEngineOptions { DataRoot = _dataRoot });
+
+    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "platform-grain-tests", Guid.NewGuid().ToString("N"));
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureHost(host => host.Services.AddSerializer(serialization => serialization.AddPlatformSerialization()));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Platform);
             silo.Services.AddSingleton(Secrets);
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<ISearchEngine>(Engine);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Engine.Dispose();
+        System.IO.Directory.Delete(_dataRoot, recursive: true);
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -96,7 +96,16 @@ internal sealed partial class TenantGrain
     {
         EnsureActive();
         RuleFilter(indexUid);
-        var record = await _tasks.RunAsync(Uid, indexUid, type, async () => await operation(), failed);
+        var record = await _tasks.RunAsync(Uid, indexUid, type, async () =>
+        {
+            // Indexes are the operator's: unlike Meilisearch, a tenant's write never creates one.
+            if (await grains.GetGrain<IIndexGrain>(indexUid).Get() is null)
+            {
+                throw new PlatformException(ErrorCodes.IndexNotFound, $"Index `{indexUid}` not found.");
+            }
+
+            return await operation();
+        }, failed);
         RememberTask(record.Uid);
         await state.WriteStateAsync();
         return record;
