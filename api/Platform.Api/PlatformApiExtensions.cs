@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Grains.Tasks;
+using Platform.Api.Auth;
+using Platform.Api.Documents;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Status;
@@ -18,6 +20,7 @@ public static class PlatformApiExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRunner>();
+        services.TryAddSingleton<TenantKeyAuthenticator>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return services;
@@ -32,6 +35,7 @@ public static class PlatformApiExtensions
         routes.MapTasksApi();
         routes.MapTenantsApi();
         routes.MapTenantKeysApi();
+        routes.MapDocumentsApi();
         return routes;
     }
 }

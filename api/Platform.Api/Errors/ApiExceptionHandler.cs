@@ -25,9 +25,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorWriter.WriteAsync(context, error.Code, error.Message);
                 break;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
                 await ErrorWriter.WriteAsync(context, "payload_too_large",
-                    "The provided payload reached the size limit. The maximum accepted payload size is "
-                    + $"{context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0} bytes.");
+                    $"The provided payload reached the size limit. The maximum accepted payload size is {Size(limit)}.");
                 break;
             case TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
                 LogUnavailable(logger, exception);
@@ -42,6 +42,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         return true;
     }
+
+    private static string Size(long bytes) => bytes % (1024 * 1024) == 0
+        ? $"{bytes / (1024 * 1024)} MiB"
+        : $"{bytes} B";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster unavailable while serving a request")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);

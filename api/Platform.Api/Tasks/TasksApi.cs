@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tenants;
 using Platform.Grains.Tasks;
+using Platform.Grains.Tenants;
+using Platform.Search.Keys;
 
 namespace Platform.Api.Tasks;
 
 /// <summary>
-/// <c>GET /tasks</c> and <c>GET /tasks/{uid}</c> for the operator, who sees every task.
-/// REVIEW: tenant keys with <c>tasks.get</c> (their own tasks only) arrive with the documents issue.
+/// <c>GET /tasks</c> and <c>GET /tasks/{uid}</c>: the operator sees every task; a tenant key with <c>tasks.get</c>
+/// sees its own tenant's tasks only, and another tenant's task is "not found" to it.
 /// </summary>
 public static class TasksApi
 {
@@ -19,29 +23,37 @@ public static class TasksApi
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/tasks").WithTags("Tasks").RequireMasterKey();
+        var group = routes.MapGroup("/tasks").WithTags("Tasks");
         group.MapGet("", ListTasks).WithName(nameof(ListTasks));
         group.MapGet("/{uid}", GetTask).WithName(nameof(GetTask));
         return group;
     }
 
-    public static async Task<IResult> GetTask(string uid, IGrainFactory grains)
+    public static async Task<IResult> GetTask(string uid, HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
     {
+        var tenant = await CallerTenantAsync(context, auth);
         if (!long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var taskUid))
         {
             throw new ApiError("invalid_task_uids",
                 $"Invalid value in parameter `taskUid`: could not parse `{uid}` as a positive integer");
         }
 
-        var task = await grains.GetGrain<ITaskGrain>(taskUid).Get()
-            ?? throw new ApiError("task_not_found", $"Task `{taskUid}` not found.");
+        var task = await grains.GetGrain<ITaskGrain>(taskUid).Get();
+        if (task is null || (tenant is not null && task.Tenant != tenant))
+        {
+            throw new ApiError("task_not_found", $"Task `{taskUid}` not found.");
+        }
+
         return TypedResults.Json(TaskView.From(task), ApiJson.Options);
     }
 
     /// <summary>Newest first from <c>from</c>, filtered by <c>statuses</c>, <c>types</c>, <c>indexUids</c>, <c>uids</c>.</summary>
-    public static async Task<IResult> ListTasks(HttpRequest request, IGrainFactory grains)
+    public static async Task<IResult> ListTasks(HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
     {
-        var query = TaskQuery.Read(request);
+        var tenant = await CallerTenantAsync(context, auth);
+        var query = TaskQuery.Read(context.Request);
+        if (tenant is not null) return await ListTenantTasks(tenant, query, grains);
+
         var count = await grains.GetGrain<ITaskSequenceGrain>(0).Count();
         var results = new List<TaskView>(query.Limit);
         long? next = null;
@@ -57,5 +69,24 @@ public static class TasksApi
         }
 
         return TypedResults.Json(new TaskPageView(results, total, query.Limit, results.FirstOrDefault()?.Uid, next), ApiJson.Options);
+    }
+
+    private static async Task<IResult> ListTenantTasks(string tenant, TaskQuery query, IGrainFactory grains)
+    {
+        var uids = await grains.GetGrain<ITenantGrain>(tenant).ListTaskUids();
+        var tasks = await Task.WhenAll(uids.Where(u => query.From is null || u <= query.From)
+            .Select(u => grains.GetGrain<ITaskGrain>(u).Get()));
+        var matching = tasks.OfType<TaskRecord>().Where(query.Matches).ToList();
+        var results = matching.Take(query.Limit).Select(TaskView.From).ToList();
+        long? next = matching.Count > query.Limit ? matching[query.Limit].Uid : null;
+        return TypedResults.Json(new TaskPageView(results, matching.Count, query.Limit, results.FirstOrDefault()?.Uid, next), ApiJson.Options);
+    }
+
+    /// <summary>Null for the operator (sees everything); the tenant uid for a tenant key holding <c>tasks.get</c>.</summary>
+    private static async Task<string?> CallerTenantAsync(HttpContext context, TenantKeyAuthenticator auth)
+    {
+        var bearer = BearerToken.Extract(context.Request);
+        if (context.RequestServices.GetRequiredService<ApiKeySecrets>().IsMasterKey(bearer)) return null;
+        return (await auth.AuthenticateAsync(context, TenantActions.TasksGet, indexUid: null)).TenantUid;
     }
 }

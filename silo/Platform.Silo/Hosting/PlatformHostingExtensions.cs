@@ -34,6 +34,7 @@ public static class PlatformHostingExtensions
         }
 
         builder.WebHost.UseUrls(options.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);
         return options;
     }
 }

@@ -20,6 +20,9 @@ public sealed class PlatformOptions
     /// <summary>The HTTP address to listen on. Default <c>http://127.0.0.1:7700</c> (Meilisearch's port).</summary>
     public string Listen { get; set; } = "http://127.0.0.1:7700";
 
+    /// <summary>Largest accepted request body in bytes (Meilisearch's payload limit). Default 100 MiB.</summary>
+    public long MaxPayloadBytes { get; set; } = 100 * 1024 * 1024;
+
     /// <summary>Cluster settings (<c>Platform:Cluster</c>).</summary>
     public PlatformClusterOptions Cluster { get; set; } = new();
 

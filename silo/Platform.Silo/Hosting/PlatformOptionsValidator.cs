@@ -43,6 +43,8 @@ public sealed class PlatformOptionsValidator : IValidateOptions<PlatformOptions>
             errors.Add($"Platform:Listen must be an absolute http(s) URL such as http://127.0.0.1:7700, not `{options.Listen}`.");
         }
 
+        if (options.MaxPayloadBytes < 1) errors.Add($"Platform:MaxPayloadBytes must be positive, not {options.MaxPayloadBytes}.");
+
         var cluster = options.Cluster;
         if (cluster.Redis is { Length: 0 }) errors.Add("Platform:Cluster:Redis is set but empty.");
         if (string.IsNullOrWhiteSpace(cluster.ServiceId)) errors.Add("Platform:Cluster:ServiceId must not be empty.");

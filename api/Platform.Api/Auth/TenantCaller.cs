@@ -1,0 +1,10 @@
+using Platform.Grains.Keys;
+using Platform.Grains.Tenants;
+
+namespace Platform.Api.Auth;
+
+/// <summary>A request authenticated as a tenant, by one of its API keys.</summary>
+public sealed record TenantCaller(ApiKeySnapshot Key, TenantSnapshot Tenant)
+{
+    public string TenantUid => Tenant.Uid;
+}

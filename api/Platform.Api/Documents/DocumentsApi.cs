@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Auth;
+using Platform.Api.Errors;
+using Platform.Api.Indexes;
+using Platform.Api.Json;
+using Platform.Api.Tasks;
+using Platform.Api.Tenants;
+using Platform.Grains.Tenants;
+using Platform.Search.Engine;
+
+namespace Platform.Api.Documents;
+
+/// <summary>
+/// Meilisearch's document routes for tenant keys (api.md §4, §6): every read, write and delete goes through the
+/// caller's tenant grain and is confined to the caller's documents. Writes answer 202 with a summarized task.
+/// </summary>
+public static class DocumentsApi
+{
+    public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/indexes/{uid}/documents").WithTags("Documents");
+        group.MapPost("", AddOrReplaceDocuments).WithName(nameof(AddOrReplaceDocuments));
+        group.MapPut("", AddOrUpdateDocuments).WithName(nameof(AddOrUpdateDocuments));
+        group.MapGet("", GetDocuments).WithName(nameof(GetDocuments));
+        group.MapDelete("", DeleteAllDocuments).WithName(nameof(DeleteAllDocuments));
+        group.MapPost("/fetch", FetchDocuments).WithName(nameof(FetchDocuments));
+        group.MapPost("/delete-batch", DeleteDocumentsBatch).WithName(nameof(DeleteDocumentsBatch));
+        group.MapPost("/delete", DeleteDocumentsByFilter).WithName(nameof(DeleteDocumentsByFilter));
+        group.MapGet("/{id}", GetDocument).WithName(nameof(GetDocument));
+        group.MapDelete("/{id}", DeleteDocument).WithName(nameof(DeleteDocument));
+        return group;
+    }
+
+    public static Task<IResult> AddOrReplaceDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains) =>
+        Write(uid, context, auth, grains, DocumentWriteMode.AddOrReplace);
+
+    public static Task<IResult> AddOrUpdateDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains) =>
+        Write(uid, context, auth, grains, DocumentWriteMode.AddOrUpdate);
+
+    public static async Task<IResult> GetDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
+        var query = DocumentQueries.FromQueryString(context.Request);
+        return Page(await Tenant(grains, caller).GetDocuments(uid, query));
+    }
+
+    public static async Task<IResult> FetchDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
+        var query = DocumentQueries.FromBody(await JsonBody.ReadObjectAsync(context.Request, "document"));
+        return Page(await Tenant(grains, caller).GetDocuments(uid, query));
+    }
+
+    public static async Task<IResult> GetDocument(string uid, string id, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
+        var fields = context.Request.Query["fields"] is { Count: > 0 } raw
+            ? raw[0]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+        var document = await Tenant(grains, caller).GetDocument(uid, id, fields);
+        return TypedResults.Json(document, ApiJson.Options);
+    }
+
+    public static async Task<IResult> DeleteDocument(string uid, string id, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
+        return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocuments(uid, [id]));
+    }
+
+    public static async Task<IResult> DeleteDocumentsBatch(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
+        var body = await JsonBody.ReadAsync(context.Request);
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            throw new ApiError("invalid_document_ids",
+                $"Invalid value type: expected an array, but found {JsonDescriptions.Kind(body)}: `{JsonDescriptions.Compact(body)}`");
+        }
+
+        // Ids may be strings or integers, as in Meilisearch; the engine validates them.
+        var ids = body.EnumerateArray().Select((id, i) => id.ValueKind switch
+        {
+            JsonValueKind.String => id.GetString()!,
+            JsonValueKind.Number => id.GetRawText(),
+            _ => throw new ApiError("invalid_document_ids",
+                $"Invalid value type at `[{i}]`: expected a string or an integer, but found {JsonDescriptions.Kind(id)}: `{JsonDescriptions.Compact(id)}`"),
+        }).ToList();
+        return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocuments(uid, ids));
+    }
+
+    public static async Task<IResult> DeleteDocumentsByFilter(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
+        var body = await JsonBody.ReadObjectAsync(context.Request, "document");
+        body.AllowOnly("filter");
+        var filter = DocumentQueries.ParseFilter(() => Search.Filters.FilterJson.Parse(body.Required("filter")))
+            ?? throw new ApiError("invalid_document_filter", "Invalid value at `.filter`: the filter cannot be empty.");
+        return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocumentsByFilter(uid, filter));
+    }
+
+    public static async Task<IResult> DeleteAllDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
+        return TaskResults.Accepted(await Tenant(grains, caller).DeleteAllDocuments(uid));
+    }
+
+    private static async Task<IResult> Write(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains, DocumentWriteMode mode)
+    {
+        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsAdd, IndexUid.FromRoute(uid));
+        foreach (var key in context.Request.Query.Keys)
+        {
+            if (key != "primaryKey") throw ApiError.BadRequest($"Unknown parameter `{key}`: expected one of `primaryKey`");
+        }
+
+        var primaryKey = context.Request.Query["primaryKey"] is { Count: > 0 } pk ? pk[0] : null;
+        var documents = await DocumentPayload.ReadAsync(context.Request);
+        return TaskResults.Accepted(await Tenant(grains, caller).AddDocuments(uid, documents, mode, primaryKey));
+    }
+
+    private static ITenantGrain Tenant(IGrainFactory grains, TenantCaller caller) => grains.GetGrain<ITenantGrain>(caller.TenantUid);
+
+    private static IResult Page(DocumentsPage page) => TypedResults.Json(
+        new { results = page.Results, offset = page.Offset, limit = page.Limit, total = page.Total }, ApiJson.Options);
+}
