@@ -91,7 +91,11 @@ public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
     }
 
     public ApiError TypeError(string path, JsonElement value, string expected, string? codeField = null) =>
-        new($"invalid_{errorPrefix}_{Snake(codeField ?? path)}",
+        TypeError($"invalid_{errorPrefix}_{Snake(codeField ?? path)}", path, value, expected);
+
+    /// <summary>deserr's type error with an explicit code; <paramref name="path"/> has no leading dot.</summary>
+    public static ApiError TypeError(string code, string path, JsonElement value, string expected) =>
+        new(code,
             $"Invalid value type at `.{path}`: expected {expected}, but found {JsonDescriptions.Kind(value)}: `{JsonDescriptions.Compact(value)}`");
 
     public ApiError ValueError(string path, string detail, string? codeField = null) =>
