@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
+using Platform.Api.Json;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 
@@ -150,5 +151,5 @@ internal static class SearchQueryString
         }
     }
 
-    private static string Code(string name) => "invalid_search_" + Json.JsonObjectReader.Snake(name);
+    private static string Code(string name) => "invalid_search_" + JsonObjectReader.Snake(name);
 }

@@ -170,9 +170,14 @@ public static class SearchResponseWriter
         {
             httpContext.Response.StatusCode = StatusCodes.Status200OK;
             httpContext.Response.ContentType = "application/json";
-            await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, WriterOptions);
-            write(writer);
-            await writer.FlushAsync(httpContext.RequestAborted);
+            var body = httpContext.Response.BodyWriter;
+            await using (var writer = new Utf8JsonWriter(body, WriterOptions))
+            {
+                write(writer);
+            }
+
+            // The JSON writer only hands its bytes to the pipe; flushing the pipe sends them.
+            await body.FlushAsync(httpContext.RequestAborted);
         }
     }
 
