@@ -40,7 +40,8 @@ public static class MultiSearchOrchestrator
         ArgumentNullException.ThrowIfNull(search);
         if (request.Federation is not { } federation)
         {
-            var plain = request.Queries.Select(q => new PreparedQuery(q, q.Request, q.FilterError ?? FederationOptionsRefused(q))).ToList();
+            // Meilisearch refuses federationOptions before it looks at the query's filter.
+            var plain = request.Queries.Select(q => new PreparedQuery(q, q.Request, FederationOptionsRefused(q) ?? q.FilterError)).ToList();
             var responses = await RunAllAsync(plain, search, cancellationToken);
             return new PlainMultiSearchResult([.. request.Queries.Select((q, i) => new IndexSearchResult(q.IndexUid, responses[i]))]);
         }
