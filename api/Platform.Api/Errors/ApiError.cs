@@ -11,6 +11,12 @@ public sealed class ApiError(string code, string message) : Exception(message)
     /// <summary>Seconds a client should wait before retrying (<c>Retry-After</c>), when the error says so.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>
+    /// The HTTP status when it is not the one <see cref="ErrorCatalog"/> gives the code. Meilisearch answers the same
+    /// code with another status in a few places, e.g. <c>index_not_found</c> is 400 inside <c>/multi-search</c>.
+    /// </summary>
+    public int? HttpStatus { get; init; }
+
     public static ApiError MissingAuthorizationHeader() => new("missing_authorization_header",
         "The Authorization header is missing. It must use the bearer authorization method.");
 

@@ -19,7 +19,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         switch (exception)
         {
             case ApiError error:
-                await ErrorWriter.WriteAsync(context, error.Code, error.Message, error.RetryAfterSeconds);
+                await ErrorWriter.WriteAsync(context, error.Code, error.Message, error.RetryAfterSeconds, error.HttpStatus);
                 break;
             case PlatformException error:
                 await ErrorWriter.WriteAsync(context, error.Code, error.Message);

@@ -6,11 +6,11 @@ namespace Platform.Api.Errors;
 /// <summary>Writes an error body in Meilisearch's field order: message, code, type, link.</summary>
 public static class ErrorWriter
 {
-    public static async Task WriteAsync(HttpContext context, string code, string message, int? retryAfterSeconds = null)
+    public static async Task WriteAsync(HttpContext context, string code, string message, int? retryAfterSeconds = null, int? statusOverride = null)
     {
         var (status, type) = ErrorCatalog.Describe(code);
         var response = context.Response;
-        response.StatusCode = status;
+        response.StatusCode = statusOverride ?? status;
         response.ContentType = "application/json";
         if (retryAfterSeconds is { } seconds)
         {

@@ -19,13 +19,23 @@ public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
         foreach (var property in Body.EnumerateObject())
         {
             if (Array.IndexOf(allowed, property.Name) >= 0) continue;
-            var hint = allowed.FirstOrDefault(a => Normalize(a) == Normalize(property.Name));
-            var didYouMean = hint is null ? "" : $" did you mean `{hint}`?";
-            throw ApiError.BadRequest(
-                $"Unknown field `{property.Name}`:{didYouMean} expected one of {string.Join(", ", allowed.Select(a => $"`{a}`"))}");
+            throw UnknownField(property.Name, allowed);
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// deserr's unknown-field error: <c>Unknown field `x`: expected one of …</c> at the top level, and
+    /// <c>Unknown field `x` inside `.queries[0]`: expected one of …</c> inside a nested object.
+    /// </summary>
+    public static ApiError UnknownField(string field, IReadOnlyList<string> allowed, string? inside = null, string code = "bad_request")
+    {
+        var hint = allowed.FirstOrDefault(a => Normalize(a) == Normalize(field));
+        var didYouMean = hint is null ? "" : $" did you mean `{hint}`?";
+        var location = inside is null ? "" : $" inside `{inside}`";
+        return new ApiError(code,
+            $"Unknown field `{field}`{location}:{didYouMean} expected one of {string.Join(", ", allowed.Select(a => $"`{a}`"))}");
     }
 
     /// <summary>Refuses fields that exist but may not change (<c>immutable_{prefix}_{field}</c>).</summary>
@@ -81,7 +91,11 @@ public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
     }
 
     public ApiError TypeError(string path, JsonElement value, string expected, string? codeField = null) =>
-        new($"invalid_{errorPrefix}_{Snake(codeField ?? path)}",
+        TypeError($"invalid_{errorPrefix}_{Snake(codeField ?? path)}", path, value, expected);
+
+    /// <summary>deserr's type error with an explicit code; <paramref name="path"/> has no leading dot.</summary>
+    public static ApiError TypeError(string code, string path, JsonElement value, string expected) =>
+        new(code,
             $"Invalid value type at `.{path}`: expected {expected}, but found {JsonDescriptions.Kind(value)}: `{JsonDescriptions.Compact(value)}`");
 
     public ApiError ValueError(string path, string detail, string? codeField = null) =>
