@@ -6,6 +6,8 @@ using Platform.Api.Auth;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
+using Platform.Api.Search;
+using Platform.Search.Tokens;
 using Platform.Api.Status;
 using Platform.Api.Tasks;
 using Platform.Api.Tenants;
@@ -21,6 +23,8 @@ public static class PlatformApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRunner>();
         services.TryAddSingleton<TenantKeyAuthenticator>();
+        services.TryAddSingleton<SearchAuthenticator>();
+        services.TryAddSingleton(sp => new TenantTokenVerifier(sp.GetRequiredService<TimeProvider>()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return services;
@@ -36,6 +40,7 @@ public static class PlatformApiExtensions
         routes.MapTenantsApi();
         routes.MapTenantKeysApi();
         routes.MapDocumentsApi();
+        routes.MapSearchApi();
         return routes;
     }
 }

@@ -36,6 +36,7 @@ public static class SearchErrors
             ApiError api => api,
             SearchEngineException engine => ToApiError(engine),
             FilterParseException filter => ToApiError(filter),
+            Grains.Errors.PlatformException platform => new ApiError(platform.Code, platform.Message),
             _ => null,
         };
 

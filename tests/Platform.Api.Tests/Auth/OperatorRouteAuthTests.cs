@@ -30,8 +30,6 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
         { "PUT", "/indexes/products/settings/searchable-attributes" },
         { "GET", "/indexes/products/settings/displayed-attributes" },
         { "PUT", "/indexes/products/settings/displayed-attributes" },
-        { "GET", "/tasks" },
-        { "GET", "/tasks/0" },
         { "POST", "/tenants" },
         { "GET", "/tenants" },
         { "GET", "/tenants/acme" },
@@ -44,8 +42,19 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
         { "DELETE", "/tenants/acme/keys/00000000-0000-0000-0000-000000000000" },
     };
 
+    /// <summary>Routes open to tenant keys too, but never without a valid key.</summary>
+    public static TheoryData<string, string> SharedRoutes => new()
+    {
+        { "GET", "/tasks" },
+        { "GET", "/tasks/0" },
+        { "GET", "/indexes/products/documents" },
+        { "POST", "/indexes/products/search" },
+        { "POST", "/multi-search" },
+    };
+
     [Theory]
     [MemberData(nameof(OperatorRoutes))]
+    [MemberData(nameof(SharedRoutes))]
     public async Task No_header_is_401(string method, string path)
     {
         var reply = await fixture.Client.SendAsync(new HttpMethod(method), path, Body(method), authorize: false);
@@ -54,6 +63,7 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
 
     [Theory]
     [MemberData(nameof(OperatorRoutes))]
+    [MemberData(nameof(SharedRoutes))]
     public async Task Wrong_key_is_403(string method, string path)
     {
         var reply = await fixture.Client.SendAsync(new HttpMethod(method), path, Body(method), bearer: "not-the-master-key");

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Errors;
+using Platform.Api.Tenants;
+using Platform.Grains.Keys;
+using Platform.Grains.Tenants;
+using Platform.Search.Keys;
+using Platform.Search.Rules;
+using Platform.Search.Tokens;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// Authenticates the search routes, the only routes where a tenant token is honoured (compat §2.1), in Meilisearch's
+/// decision order (§2.3): a bearer with fewer than three segments is an API key; otherwise it is decoded, its
+/// signature checked against the derived key of its <c>apiKeyUid</c>, its expiry checked, then the parent key must
+/// exist, cover the index (token message first, then key message), hold <c>search</c> and be unexpired. Then the
+/// tenant must be active. The master key has no tenant and is refused.
+/// </summary>
+public sealed class SearchAuthenticator(
+    TenantKeyAuthenticator keys,
+    TenantTokenVerifier tokens,
+    ApiKeySecrets secrets,
+    IGrainFactory grains,
+    TimeProvider time)
+{
+    public async Task<SearchCaller> AuthenticateAsync(HttpContext context, string? indexUid)
+    {
+        var bearer = BearerToken.Extract(context.Request);
+        if (secrets.IsMasterKey(bearer)) throw ApiError.InvalidApiKey();
+
+        switch (tokens.Verify(bearer, secrets.KeyOf))
+        {
+            case TenantTokenVerification.NotAToken:
+                var caller = await keys.AuthenticateAsync(context, TenantActions.Search, indexUid);
+                return new SearchCaller(caller.TenantUid, caller.Key, TokenRules: null);
+            case TenantTokenVerification.DecodeError error:
+                throw new ApiError("invalid_api_key", error.Message);
+            case TenantTokenVerification.Expired expired:
+                throw new ApiError("invalid_api_key", expired.Message);
+            case TenantTokenVerification.Verified verified:
+                return await AuthorizeTokenAsync(verified.Claims, indexUid);
+            default:
+                throw ApiError.InvalidApiKey();
+        }
+    }
+
+    private async Task<SearchCaller> AuthorizeTokenAsync(TenantTokenClaims claims, string? indexUid)
+    {
+        var key = await grains.GetGrain<IApiKeyGrain>(claims.ApiKeyUid).Get() ?? throw ApiError.InvalidApiKey();
+        if (indexUid is not null)
+        {
+            if (!claims.SearchRules.Authorizes(indexUid))
+            {
+                throw new ApiError("invalid_api_key",
+                    $"The provided tenant token cannot acces the index `{indexUid}`, allowed indexes are {claims.SearchRules.FormatPatternList()}.");
+            }
+
+            if (!IndexPattern.AnyMatches(key.Indexes, indexUid))
+            {
+                throw new ApiError("invalid_api_key",
+                    $"The API key used to generate this tenant token cannot acces the index `{indexUid}`.");
+            }
+        }
+
+        if (!TenantActions.Grants(key.Actions, TenantActions.Search) || key.IsExpiredAt(time.GetUtcNow()))
+        {
+            throw ApiError.InvalidApiKey();
+        }
+
+        var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            throw new ApiError("tenant_suspended", $"Tenant `{tenant.Uid}` is suspended.");
+        }
+
+        return new SearchCaller(tenant.Uid, key, claims.SearchRules);
+    }
+}

@@ -1,0 +1,40 @@
+using Platform.Api.Errors;
+using Platform.Grains.Keys;
+using Platform.Search.Filters;
+using Platform.Search.Rules;
+
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// A request allowed to search as a tenant: by one of its API keys (<see cref="TokenRules"/> null) or by a tenant
+/// token signed with one (<see cref="TokenRules"/> = the token's <c>searchRules</c>).
+/// </summary>
+public sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRules? TokenRules)
+{
+    /// <summary>
+    /// For one query of <c>/multi-search</c> (compat §2.3 step 12): the index must be covered by the key and, for a
+    /// token, by its rules; the refusal is the generic message, prefixed with the query's position by the caller.
+    /// </summary>
+    public void EnsureMayQuery(string indexUid)
+    {
+        if (!IndexPattern.AnyMatches(Key.Indexes, indexUid) || TokenRules?.Authorizes(indexUid) == false)
+        {
+            throw ApiError.InvalidApiKey();
+        }
+    }
+
+    /// <summary>
+    /// The request's filter fused with the token's rule for the index: <c>request AND rule</c> on parsed trees, so
+    /// nothing in the request can widen the rule (compat §3). An invalid rule filter fails here, at search time,
+    /// as in Meilisearch.
+    /// </summary>
+    public FilterExpression? Fuse(string indexUid, FilterExpression? requestFilter)
+    {
+        if (TokenRules is null || !TokenRules.TryGetFilter(indexUid, out var ruleJson) || ruleJson is not { } json)
+        {
+            return requestFilter;
+        }
+
+        return FilterCombinator.And(requestFilter, FilterJson.Parse(json));
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Auth;
+using Platform.Api.Indexes;
+using Platform.Api.Json;
+using Platform.Grains.Tenants;
+using Platform.Search.Engine;
+using Platform.Search.Filters;
+
+namespace Platform.Api.Search;
+
+/// <summary>
+/// Meilisearch's search routes, for tenant API keys with <c>search</c> and tenant tokens (api.md §4, compat §2.1).
+/// Every search goes through the caller's tenant grain; the effective filter is
+/// <c>isolation AND tenant rule AND token rule AND request filter</c>, built on parsed trees.
+/// </summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Search");
+        group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost));
+        group.MapGet("/indexes/{uid}/search", SearchWithGet).WithName(nameof(SearchWithGet));
+        group.MapPost("/multi-search", MultiSearch).WithName(nameof(MultiSearch));
+        return routes;
+    }
+
+    public static async Task<IResult> SearchWithPost(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
+        var query = SearchQueryReader.Read(await JsonBody.ReadAsync(context.Request));
+        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request));
+    }
+
+    public static async Task<IResult> SearchWithGet(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
+        var query = SearchQueryReader.ReadQueryString(context.Request.Query);
+        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request));
+    }
+
+    public static async Task<IResult> MultiSearch(HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, indexUid: null);
+        var body = await JsonBody.ReadAsync(context.Request);
+        var result = await MultiSearchOrchestrator.RunAsync(body, (indexUid, request, _, _) =>
+        {
+            caller.EnsureMayQuery(indexUid);
+            return SearchAsync(grains, caller, indexUid, request);
+        }, context.RequestAborted);
+        return SearchResponseWriter.ToResult(result);
+    }
+
+    /// <summary>One search of one index as the caller: token rule fused here, tenant rule and isolation in the grain.</summary>
+    internal static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchCaller caller, string indexUid, SearchRequest request)
+    {
+        FilterExpression? filter;
+        try
+        {
+            filter = caller.Fuse(indexUid, request.Filter);
+        }
+        catch (FilterParseException e)
+        {
+            throw SearchErrors.ToApiError(e);
+        }
+
+        return await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, request with { Filter = filter });
+    }
+}
