@@ -388,6 +388,61 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         }));
     }
 
+    public Task<FacetSearchResponse> FacetSearchAsync(TenantScope scope, string indexUid, FacetSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.FacetName);
+        var stopwatch = Stopwatch.StartNew();
+        var tenant = Tenant(scope);
+        if (request.RankingScoreThreshold is < 0 or > 1)
+        {
+            throw SearchEngineErrors.InvalidParameter("invalid_search_ranking_score_threshold", "rankingScoreThreshold", "the value of `rankingScoreThreshold` is invalid, expected a float between `0.0` and `1.0`.");
+        }
+
+        var index = Require(indexUid);
+        var settings = index.Settings;
+
+        // Meilisearch compiles the filter before it looks at the facet, so a bad filter is reported first.
+        var filter = request.Filter is null ? null : new FilterCompiler(indexUid, settings, "invalid_search_filter").Compile(request.Filter);
+        FacetValueSearch.Validate(request.FacetName, settings);
+        var query = ParsedQuery.Parse(request.Q, _analyzer);
+        var searchable = request.AttributesToSearchOn is { Count: > 0 } on ? on : settings.SearchableAttributes;
+        var values = new FacetValueSearch(request.FacetName, request.FacetQuery);
+
+        return Task.FromResult(index.Read(searcher =>
+        {
+            var removalOrder = RemovalOrder(query, request.MatchingStrategy, searcher.IndexReader);
+            Query candidates = CandidateQuery.Build(query, removalOrder, request.MatchingStrategy);
+            if (filter is not null)
+            {
+                candidates = new BooleanQuery { { candidates, Occur.MUST }, { filter, Occur.MUST } };
+            }
+
+            // Scoped: only the tenant's documents are ever read, so only its values are counted or shown.
+            var ids = Collect(searcher, index.Scoped(tenant, candidates));
+            cancellationToken.ThrowIfCancellationRequested();
+            var sources = new SourceReader(searcher);
+            var matcher = query.IsPlaceholder ? null : new DocumentMatcher(query, removalOrder, request.MatchingStrategy, searchable, _analyzer);
+            foreach (var id in ids)
+            {
+                var leaves = sources.LoadLeaves(id);
+                if (matcher is not null && (matcher.Evaluate(leaves) is not { } relevance || relevance.Score < (request.RankingScoreThreshold ?? 0)))
+                {
+                    continue;
+                }
+
+                values.Add(leaves);
+            }
+
+            return new FacetSearchResponse
+            {
+                FacetHits = values.Hits(_options.MaxValuesPerFacet),
+                FacetQuery = request.FacetQuery,
+                ProcessingTimeMs = stopwatch.ElapsedMilliseconds,
+            };
+        }));
+    }
+
     private sealed record Candidate(int DocId, Relevance Relevance, SortValue[]? SortValues, List<Leaf>? Leaves);
 
     private static int Compare(Candidate a, Candidate b, SortSpec? sort)

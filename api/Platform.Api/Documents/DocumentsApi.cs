@@ -10,6 +10,7 @@ using Platform.Api.Tasks;
 using Platform.Api.Tenants;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
+using Platform.Search.Filters;
 
 namespace Platform.Api.Documents;
 
@@ -95,7 +96,7 @@ public static class DocumentsApi
         var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
         var body = await JsonBody.ReadObjectAsync(context.Request, "document");
         body.AllowOnly("filter");
-        var filter = DocumentQueries.ParseFilter(() => Platform.Search.Filters.FilterJson.Parse(body.Required("filter")))
+        var filter = DocumentQueries.ParseFilter(() => FilterJson.Parse(body.Required("filter")))
             ?? throw new ApiError("invalid_document_filter", "Invalid value at `.filter`: the filter cannot be empty.");
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocumentsByFilter(uid, filter));
     }

@@ -50,4 +50,11 @@ public interface ISearchEngine : IAsyncDisposable
     Task<DocumentsPage> GetDocumentsAsync(TenantScope scope, string indexUid, DocumentsQuery query, CancellationToken cancellationToken = default);
 
     Task<SearchResponse> SearchAsync(TenantScope scope, string indexUid, SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Searches the values of one facet among the tenant's documents selected by <c>q</c> and <c>filter</c>
+    /// (Meilisearch's <c>facet-search</c>). Fails with <c>reserved_attribute</c> for <c>_tenant</c> and with
+    /// <c>invalid_facet_search_facet_name</c> when the facet is not filterable.
+    /// </summary>
+    Task<FacetSearchResponse> FacetSearchAsync(TenantScope scope, string indexUid, FacetSearchRequest request, CancellationToken cancellationToken = default);
 }

@@ -70,6 +70,19 @@ public static class SearchEngineErrors
             ? "This index does not have configured filterable attributes."
             : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
 
+    /// <summary>
+    /// Facet search on an attribute that is not filterable (Meilisearch's wording: the patterns in one pair of
+    /// backticks, sorted, with <c>, &lt;..hidden-attributes&gt;</c> when some are not displayed).
+    /// </summary>
+    public static SearchEngineException FacetNotSearchable(string attribute, IReadOnlyList<string> visiblePatterns, bool hiddenPatterns)
+    {
+        const string hint = "To make it facet-searchable add it to the `filterableAttributes` index settings.";
+        var list = string.Join(", ", visiblePatterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return new("invalid_facet_search_facet_name", $"Attribute `{attribute}` is not facet-searchable. " + (visiblePatterns.Count == 0
+            ? $"This index does not have configured facet-searchable attributes. {hint}"
+            : $"Available facet-searchable attributes patterns are: `{list}{(hiddenPatterns ? ", <..hidden-attributes>" : "")}`. {hint}"));
+    }
+
     public static SearchEngineException InvalidParameter(string code, string parameter, string expectation) =>
         new(code, $"Invalid value at `.{parameter}`: {expectation}");
 

@@ -466,6 +466,138 @@ public abstract class SearchEngineConformanceTests(SearchEngineFixture fixture)
         Assert.Equal(("Index `nope` not found.", 404), (error.Message, error.HttpStatus));
     }
 
+    // ---- facet search --------------------------------------------------------------------------------------
+
+    protected Task<FacetSearchResponse> FacetSearch(FacetSearchRequest request, string index = Movies, TenantScope? scope = null) =>
+        Engine.FacetSearchAsync(scope ?? Acme, index, request);
+
+    protected static List<string> Hits(FacetSearchResponse response) => response.FacetHits.Select(h => $"{h.Value}:{h.Count}").ToList();
+
+    [Fact]
+    public async Task Facet_search_without_query_lists_every_value_alphabetically_with_counts()
+    {
+        var response = await FacetSearch(new FacetSearchRequest { FacetName = "genres" });
+        Assert.Equal(["Action:5", "Adventure:2", "Comedy:2", "Crime:1", "Drama:3", "Mystery:1", "Romance:1", "Science Fiction:2"], Hits(response));
+        Assert.Null(response.FacetQuery);
+        Assert.True(response.ProcessingTimeMs >= 0);
+    }
+
+    [Theory]
+    [InlineData("a", "Action:5,Adventure:2")]
+    [InlineData("C", "Comedy:2,Crime:1")]
+    [InlineData("science f", "Science Fiction:2")]
+    [InlineData("fiction", "")]
+    [InlineData("", "Action:5,Adventure:2,Comedy:2,Crime:1,Drama:3,Mystery:1,Romance:1,Science Fiction:2")]
+    public async Task Facet_query_is_a_prefix_of_the_whole_value(string facetQuery, string expected)
+    {
+        var response = await FacetSearch(new FacetSearchRequest { FacetName = "genres", FacetQuery = facetQuery });
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), Hits(response));
+        Assert.Equal(facetQuery, response.FacetQuery);
+    }
+
+    [Theory]
+    [InlineData("title", "AMÉL", "Amélie:1")]
+    [InlineData("title", "amel", "Amélie:1")]
+    [InlineData("director.name", "JEAN-p", "Jean-Pierre Jeunet:1")]
+    [InlineData("tags", "q", "Quirky:1")]
+    [InlineData("available", "t", "true:6")]
+    public async Task Facet_query_ignores_case_and_accents(string facet, string facetQuery, string expected)
+    {
+        Assert.Equal([expected], Hits(await FacetSearch(new FacetSearchRequest { FacetName = facet, FacetQuery = facetQuery })));
+    }
+
+    [Theory]
+    [InlineData("comdy", "Comedy:2")]
+    [InlineData("advneture", "Adventure:2")]
+    [InlineData("scienec fiction", "Science Fiction:2")]
+    [InlineData("drma", "")]
+    [InlineData("cmdy", "")]
+    public async Task Facet_query_tolerates_typos_by_length(string facetQuery, string expected)
+    {
+        var response = await FacetSearch(new FacetSearchRequest { FacetName = "genres", FacetQuery = facetQuery });
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), Hits(response));
+    }
+
+    [Fact]
+    public async Task Facet_search_counts_only_documents_selected_by_q_and_filter()
+    {
+        Assert.Equal(["Action:2", "Adventure:1", "Crime:1"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", Q = "batman" })));
+        Assert.Equal(["Action:1", "Adventure:1"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", Q = "batman", Filter = F.Eq("available", "false") })));
+        Assert.Equal(["Adventure:1"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", FacetQuery = "adv", Q = "batman", Filter = F.Eq("available", "false") })));
+        Assert.Equal(["Drama:3"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", FacetQuery = "d", Filter = F.Gte("year", "2000") })));
+        Assert.Empty((await FacetSearch(new FacetSearchRequest { FacetName = "genres", Q = "batman xyzzyq", MatchingStrategy = MatchingStrategy.All })).FacetHits);
+        Assert.Equal(["Action:2", "Adventure:1", "Crime:1"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", Q = "batman xyzzyq" })));
+        Assert.Equal(["Action:1", "Adventure:1"], Hits(await FacetSearch(new FacetSearchRequest { FacetName = "genres", Q = "batman", AttributesToSearchOn = ["title"] })));
+    }
+
+    [Fact]
+    public async Task Facet_search_on_the_catalogue_matches_a_reference_count()
+    {
+        var cheap = Fixture.AcmeProducts.Where(p => p.Num("price") < 100).ToList();
+        var response = await FacetSearch(new FacetSearchRequest { FacetName = "category", Filter = F.Lt("price", "100") }, Products);
+        var expected = ProductCatalog.Categories.Order(StringComparer.OrdinalIgnoreCase)
+            .Select(c => $"{c}:{cheap.Count(p => p.Str("category") == c)}");
+        Assert.Equal(expected, Hits(response));
+
+        var lumiere = await FacetSearch(new FacetSearchRequest { FacetName = "brand.name", FacetQuery = "lumie" }, Products);
+        Assert.Equal([$"Lumière:{Fixture.AcmeProducts.Count(p => p["brand"]!["name"]!.GetValue<string>() == "Lumière")}"], Hits(lumiere));
+
+        var teal = await FacetSearch(new FacetSearchRequest { FacetName = "variants.color", FacetQuery = "TE" }, Products);
+        Assert.Equal([$"Teal:{Fixture.AcmeProducts.Count(p => p["variants"]!.AsArray().Any(v => v!["color"]!.GetValue<string>() == "Teal"))}"], Hits(teal));
+    }
+
+    [Fact]
+    public async Task Facet_search_groups_case_variants_keeps_accent_variants_and_skips_numbers()
+    {
+        var uid = await NewIndex(
+            new IndexSettings { FilterableAttributes = ["color", "size"] },
+            Doc("""{"id":1,"color":"Rosé","size":3}"""),
+            Doc("""{"id":2,"color":"rosé","size":"3"}"""),
+            Doc("""{"id":3,"color":["rose","ROSÉ","Red"]}"""),
+            Doc("""{"id":4,"color":"red"}"""));
+        Assert.Equal(["Red:2", "rose:1", "Rosé:3"], Hits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "color" })));
+        Assert.Equal(["rose:1", "Rosé:3"], Hits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "color", FacetQuery = "ROS" })));
+        Assert.Equal(["3:1"], Hits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "size" })));
+    }
+
+    [Fact]
+    public async Task Facet_search_returns_at_most_one_hundred_values()
+    {
+        var documents = Enumerable.Range(0, 120).Select(i => new JsonObject { ["id"] = i, ["code"] = $"v{i:D3}" }).ToArray();
+        var uid = await NewIndex(new IndexSettings { FilterableAttributes = ["code"] }, documents);
+        var response = await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "code", FacetQuery = "v" });
+        Assert.Equal(100, response.FacetHits.Count);
+        Assert.Equal(("v000", "v099"), (response.FacetHits[0].Value, response.FacetHits[^1].Value));
+    }
+
+    [Fact]
+    public async Task Facet_search_on_a_non_filterable_attribute_is_refused_with_meilisearch_message()
+    {
+        var error = await Fails(() => FacetSearch(new FacetSearchRequest { FacetName = "overview", FacetQuery = "a" }), "invalid_facet_search_facet_name");
+        Assert.Equal(
+            "Attribute `overview` is not facet-searchable. Available facet-searchable attributes patterns are: `available, director, genres, rating, sequel, tags, title, year`. To make it facet-searchable add it to the `filterableAttributes` index settings.",
+            error.Message);
+        Assert.Equal(400, error.HttpStatus);
+
+        var none = await NewIndex(new IndexSettings(), Doc("""{"id":1,"color":"red"}"""));
+        var empty = await Fails(() => Engine.FacetSearchAsync(Acme, none, new FacetSearchRequest { FacetName = "color" }), "invalid_facet_search_facet_name");
+        Assert.Equal("Attribute `color` is not facet-searchable. This index does not have configured facet-searchable attributes. To make it facet-searchable add it to the `filterableAttributes` index settings.", empty.Message);
+
+        var hidden = await NewIndex(new IndexSettings { FilterableAttributes = ["size", "color"], DisplayedAttributes = ["id", "color"] }, Doc("""{"id":1,"color":"red"}"""));
+        var partly = await Fails(() => Engine.FacetSearchAsync(Acme, hidden, new FacetSearchRequest { FacetName = "name" }), "invalid_facet_search_facet_name");
+        Assert.Contains("patterns are: `color, <..hidden-attributes>`.", partly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Facet_search_errors_use_meilisearch_codes()
+    {
+        var missing = await Fails(() => FacetSearch(new FacetSearchRequest { FacetName = "genres" }, "nope"), "index_not_found");
+        Assert.Equal(404, missing.HttpStatus);
+        await Fails(() => FacetSearch(new FacetSearchRequest { FacetName = "genres", Filter = F.Eq("overview", "x") }), "invalid_search_filter");
+        await Fails(() => FacetSearch(new FacetSearchRequest { FacetName = "overview", Filter = F.Eq("overview", "x") }), "invalid_search_filter");
+        await Fails(() => FacetSearch(new FacetSearchRequest { FacetName = "genres", RankingScoreThreshold = 2 }), "invalid_search_ranking_score_threshold");
+    }
+
     // ---- documents and settings (each test writes to its own index) ----------------------------------------
 
     private async Task<string> NewIndex(IndexSettings? settings = null, params JsonObject[] documents)

@@ -143,6 +143,61 @@ public abstract class TenantIsolationConformanceTests(SearchEngineFixture fixtur
         await Fails(() => Engine.UpdateSettingsAsync(uid, new IndexSettings { FilterableAttributes = ["_tenant"] }), "reserved_attribute");
     }
 
+    private static List<string> FacetHits(FacetSearchResponse r) => r.FacetHits.Select(h => $"{h.Value}:{h.Count}").ToList();
+
+    [Fact]
+    public async Task Facet_search_counts_each_tenants_own_values()
+    {
+        var acme = await Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "genres" });
+        var globex = await Engine.FacetSearchAsync(Globex, Movies, new FacetSearchRequest { FacetName = "genres" });
+        Assert.Equal(["Action:5", "Adventure:2", "Comedy:2", "Crime:1", "Drama:3", "Mystery:1", "Romance:1", "Science Fiction:2"], FacetHits(acme));
+        Assert.Equal(["Action:3", "Crime:1", "Fantasy:1", "Secret:1"], FacetHits(globex));
+
+        Assert.Equal(["Christopher Nolan:5"], FacetHits(await Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "director.name", FacetQuery = "chris" })));
+        Assert.Equal(["Christopher Nolan:1"], FacetHits(await Engine.FacetSearchAsync(Globex, Movies, new FacetSearchRequest { FacetName = "director.name", FacetQuery = "chris" })));
+    }
+
+    [Theory]
+    [InlineData("genres", "fan")]
+    [InlineData("genres", "secret")]
+    [InlineData("genres", "fantasi")]
+    [InlineData("director.name", "joel")]
+    [InlineData("title", "batman forev")]
+    public async Task Facet_values_only_in_the_other_tenant_are_never_shown(string facet, string facetQuery)
+    {
+        var response = await Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = facet, FacetQuery = facetQuery });
+        Assert.Empty(response.FacetHits);
+        Assert.NotEmpty((await Engine.FacetSearchAsync(Globex, Movies, new FacetSearchRequest { FacetName = facet, FacetQuery = facetQuery })).FacetHits);
+    }
+
+    [Theory]
+    [MemberData(nameof(WideningFilters))]
+    public async Task Crafted_filters_never_widen_facet_search(string name, FilterExpression filter)
+    {
+        Assert.False(string.IsNullOrEmpty(name));
+        var response = await Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "genres", Filter = filter, Q = "gotham" });
+        Assert.DoesNotContain(response.FacetHits, h => h.Value is "Fantasy" or "Secret");
+        Assert.All(response.FacetHits, h => Assert.True(h.Count <= 2));
+    }
+
+    [Fact]
+    public async Task Facet_search_on_a_shared_index_with_colliding_ids_stays_inside_the_tenant()
+    {
+        var uid = await SharedIndex();
+        Assert.Equal(["acme:5"], FacetHits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "owner" })));
+        Assert.Equal(["globex:5"], FacetHits(await Engine.FacetSearchAsync(Globex, uid, new FacetSearchRequest { FacetName = "owner", FacetQuery = "glo" })));
+        Assert.Empty((await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "owner", FacetQuery = "glob" })).FacetHits);
+    }
+
+    [Fact]
+    public async Task Facet_search_on_the_tenant_attribute_is_refused()
+    {
+        var error = await Fails(() => Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "_tenant" }), "reserved_attribute");
+        Assert.Equal(400, error.HttpStatus);
+        await Fails(() => Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "_tenant", FacetQuery = "glo" }), "reserved_attribute");
+        await Fails(() => Engine.FacetSearchAsync(Acme, Movies, new FacetSearchRequest { FacetName = "genres", Filter = F.Eq("_tenant", "globex") }), "reserved_attribute");
+    }
+
     private async Task<string> SharedIndex()
     {
         var uid = fixture.NewIndexUid("iso");

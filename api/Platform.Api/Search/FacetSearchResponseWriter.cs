@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Platform.Api.Json;
+using Platform.Search.Engine;
+
+namespace Platform.Api.Search;
+
+/// <summary>
+/// Writes a facet search result in Meilisearch's shape and field order:
+/// <c>{"facetHits":[{"value":…,"count":…}],"facetQuery":…,"processingTimeMs":…}</c> (<c>facetQuery</c> is null when
+/// the request had none).
+/// </summary>
+public static class FacetSearchResponseWriter
+{
+    public static JsonObject ToJson(FacetSearchResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var hits = new JsonArray();
+        foreach (var hit in response.FacetHits)
+        {
+            hits.Add(new JsonObject { ["value"] = hit.Value, ["count"] = hit.Count });
+        }
+
+        return new JsonObject
+        {
+            ["facetHits"] = hits,
+            ["facetQuery"] = response.FacetQuery,
+            ["processingTimeMs"] = response.ProcessingTimeMs,
+        };
+    }
+
+    /// <summary>The result as a 200 JSON response.</summary>
+    public static IResult ToResult(FacetSearchResponse response) => TypedResults.Json(ToJson(response), ApiJson.Options);
+}
