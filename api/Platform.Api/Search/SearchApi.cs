@@ -23,6 +23,7 @@ public static class SearchApi
         group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost));
         group.MapGet("/indexes/{uid}/search", SearchWithGet).WithName(nameof(SearchWithGet));
         group.MapPost("/multi-search", MultiSearch).WithName(nameof(MultiSearch));
+        group.MapPost("/indexes/{uid}/facet-search", FacetSearch).WithName(nameof(FacetSearch));
         return routes;
     }
 
@@ -52,19 +53,31 @@ public static class SearchApi
         return SearchResponseWriter.ToResult(result);
     }
 
+    public static async Task<IResult> FacetSearch(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    {
+        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
+        var request = FacetSearchRequestReader.Read(await JsonBody.ReadObjectAsync(context.Request, "facet_search"));
+        var filter = Fuse(caller, uid, request.Filter);
+        return FacetSearchResponseWriter.ToResult(
+            await grains.GetGrain<ITenantGrain>(caller.TenantUid).FacetSearch(uid, request with { Filter = filter }));
+    }
+
     /// <summary>One search of one index as the caller: token rule fused here, tenant rule and isolation in the grain.</summary>
     internal static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchCaller caller, string indexUid, SearchRequest request)
     {
-        FilterExpression? filter;
+        var filter = Fuse(caller, indexUid, request.Filter);
+        return await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, request with { Filter = filter });
+    }
+
+    private static FilterExpression? Fuse(SearchCaller caller, string indexUid, FilterExpression? requestFilter)
+    {
         try
         {
-            filter = caller.Fuse(indexUid, request.Filter);
+            return caller.Fuse(indexUid, requestFilter);
         }
         catch (FilterParseException e)
         {
             throw SearchErrors.ToApiError(e);
         }
-
-        return await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, request with { Filter = filter });
     }
 }

@@ -13,4 +13,8 @@ public interface ITenantSearch : IGrainWithStringKey
     /// <summary>Searches one index. Throws <c>invalid_api_key</c> when the tenant's rules do not cover it. Read-only.</summary>
     [ReadOnly, Alias("search")]
     Task<SearchResponse> Search(string indexUid, SearchRequest request);
+
+    /// <summary>Searches the values of one facet among the tenant's matching documents. Read-only.</summary>
+    [ReadOnly, Alias("facet-search")]
+    Task<FacetSearchResponse> FacetSearch(string indexUid, FacetSearchRequest request);
 }

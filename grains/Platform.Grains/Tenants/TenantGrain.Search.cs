@@ -12,4 +12,11 @@ internal sealed partial class TenantGrain
         var scoped = request with { Filter = FilterCombinator.And(request.Filter, RuleFilter(indexUid)) };
         return OffScheduler(() => engine.SearchAsync(Scope, indexUid, scoped));
     }
+
+    public Task<FacetSearchResponse> FacetSearch(string indexUid, FacetSearchRequest request)
+    {
+        EnsureActive();
+        var scoped = request with { Filter = FilterCombinator.And(request.Filter, RuleFilter(indexUid)) };
+        return OffScheduler(() => engine.FacetSearchAsync(Scope, indexUid, scoped));
+    }
 }

@@ -129,4 +129,27 @@ public sealed class SearchApiTests(PlatformFixture fixture)
         var viaToken = (await Client.PostAsync($"/indexes/{index}/search", new { filter = "price < 30" }, token)).ShouldBe(HttpStatusCode.OK).Json!;
         Assert.Equal([$"{tenant.Uid} blue shoe"], Titles(viaToken));
     }
+
+    [Fact]
+    public async Task Facet_search_counts_only_the_callers_documents()
+    {
+        var index = await NewIndex();
+        var alice = await NewTenant(index);
+        var bob = await NewTenant(index);
+        (await Client.PostAsync($"/indexes/{index}/documents", new[] { new { id = 9, title = "extra", color = "red", price = 1 } }, bob.Key))
+            .ShouldBe(HttpStatusCode.Accepted);
+
+        var aliceFacets = (await Client.PostAsync($"/indexes/{index}/facet-search", new { facetName = "color", facetQuery = "re" }, alice.Key))
+            .ShouldBe(HttpStatusCode.OK).Json!;
+        Assert.Equal("""[{"value":"red","count":1}]""", aliceFacets["facetHits"]!.ToJsonString());
+        var bobFacets = (await Client.PostAsync($"/indexes/{index}/facet-search", new { facetName = "color", facetQuery = "re" }, bob.Key))
+            .ShouldBe(HttpStatusCode.OK).Json!;
+        Assert.Equal("""[{"value":"red","count":2}]""", bobFacets["facetHits"]!.ToJsonString());
+
+        var token = new TenantTokenMinter(TimeProvider.System).Mint(new TenantTokenMintRequest(alice.Key, alice.KeyUid,
+            SearchRules.Parse($$$"""{"{{{index}}}":{"filter":"price > 10"}}""")));
+        var viaToken = (await Client.PostAsync($"/indexes/{index}/facet-search", new { facetName = "color" }, token)).ShouldBe(HttpStatusCode.OK).Json!;
+        Assert.Equal(["blue", "green"], viaToken["facetHits"]!.AsArray().Select(h => h!["value"]!.GetValue<string>()));
+        (await Client.PostAsync($"/indexes/{index}/facet-search", new { facetName = "_tenant" }, alice.Key)).ShouldFail(HttpStatusCode.BadRequest, "reserved_attribute");
+    }
 }
