@@ -107,7 +107,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         await CreatePhysicalAsync(indexUid, physical, filterable: [TenantAttribute], cancellationToken);
         if (primaryKey is not null)
         {
-            await WriteMetaAsync(indexUid, physical, primaryKey, cancellationToken);
+            await WritePrimaryKeyAsync(indexUid, primaryKey, cancellationToken);
         }
 
         return new IndexInfo(indexUid, primaryKey);
@@ -120,7 +120,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         _layout.ValidateLogicalUid(indexUid);
         var physical = _layout.DefinitionIndex(indexUid);
         await Call(c => c.GetIndexAsync(_admin, physical, cancellationToken), new(indexUid, physical));
-        return new IndexInfo(indexUid, await ReadPrimaryKeyAsync(indexUid, physical, cancellationToken));
+        return new IndexInfo(indexUid, await ReadPrimaryKeyAsync(indexUid, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -136,7 +136,9 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
             }
         }
 
-        return await DeletePhysicalAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
+        var existed = await DeletePhysicalAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
+        await DeletePrimaryKeyAsync(indexUid, cancellationToken);
+        return existed;
     }
 
     /// <inheritdoc />
@@ -146,7 +148,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         _layout.ValidateLogicalUid(indexUid);
         var physical = _layout.DefinitionIndex(indexUid);
         var settings = await Call(c => c.GetSettingsAsync(_admin, physical, cancellationToken), new(indexUid, physical));
-        return FromPhysical(settings) with { PrimaryKey = await ReadPrimaryKeyAsync(indexUid, physical, cancellationToken) };
+        return FromPhysical(settings) with { PrimaryKey = await ReadPrimaryKeyAsync(indexUid, cancellationToken) };
     }
 
     /// <inheritdoc />
@@ -178,7 +180,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
 
         if (primaryKey != current && primaryKey is not null)
         {
-            await WriteMetaAsync(indexUid, physical, primaryKey, cancellationToken);
+            await WritePrimaryKeyAsync(indexUid, primaryKey, cancellationToken);
         }
 
         return settings with { PrimaryKey = primaryKey };
@@ -228,22 +230,12 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
             batch.Add(stamped);
         }
 
-        var target = _layout.DocumentIndex(indexUid, tenant);
-        var withMeta = false;
         if (current is null)
         {
-            if (target == definition)
-            {
-                // Same task as the documents, so the primary key is recorded exactly when the first batch lands.
-                batch.Insert(0, MetaDocument(key));
-                withMeta = true;
-            }
-            else
-            {
-                await WriteMetaAsync(indexUid, definition, key, cancellationToken);
-            }
+            await WritePrimaryKeyAsync(indexUid, key, cancellationToken);
         }
 
+        var target = _layout.DocumentIndex(indexUid, tenant);
         if (target != definition)
         {
             await EnsureTenantIndexAsync(indexUid, definition, target, cancellationToken);
@@ -255,10 +247,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
                 : c.AddOrUpdateDocumentsAsync(_admin, target, batch, PidAttribute, cancellationToken),
             new(indexUid, target));
         var task = await WaitAsync(enqueued, new(indexUid, target), cancellationToken);
-        var meta = withMeta ? 1 : 0;
-        return new DocumentWriteResult(
-            Detail(task, "receivedDocuments", documents.Count + meta) - meta,
-            Detail(task, "indexedDocuments", documents.Count + meta) - meta);
+        return new DocumentWriteResult(Detail(task, "receivedDocuments", documents.Count), Detail(task, "indexedDocuments", documents.Count));
     }
 
     /// <inheritdoc />
@@ -538,30 +527,41 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         return false;
     }
 
-    // ---- the logical primary key (meta document) -----------------------------------------------------------
+    // ---- the logical primary key (catalog index) -----------------------------------------------------------
 
-    private static JsonObject MetaDocument(string primaryKey) => new()
-    {
-        [PidAttribute] = PhysicalLayout.MetaPid,
-        [PhysicalLayout.MetaPrimaryKey] = primaryKey,
-    };
+    // The physical primary key is always _pid, so the logical one is recorded in the catalog index, one document per
+    // logical index: {"uid": "products", "primaryKey": "id"}. Outside the index prefix, so no token can reach it.
+    private const string CatalogKey = "uid";
+    private const string CatalogPrimaryKey = "primaryKey";
 
-    private async Task WriteMetaAsync(string logical, string physical, string primaryKey, CancellationToken cancellationToken)
+    private async Task WritePrimaryKeyAsync(string logical, string primaryKey, CancellationToken cancellationToken)
     {
-        var target = new EngineErrors.Target(logical, physical);
-        var enqueued = await Call(c => c.AddOrReplaceDocumentsAsync(_admin, physical, [MetaDocument(primaryKey)], PidAttribute, cancellationToken), target);
-        await WaitAsync(enqueued, target, cancellationToken);
+        var catalog = _options.CatalogIndex;
+        var entry = new JsonObject { [CatalogKey] = logical, [CatalogPrimaryKey] = primaryKey };
+        var enqueued = await Call(c => c.AddOrReplaceDocumentsAsync(_admin, catalog, [entry], CatalogKey, cancellationToken), null);
+        await WaitAsync(enqueued, null, cancellationToken);
     }
 
-    /// <summary>The logical primary key, or null before one is set or inferred. Fails with <c>index_not_found</c>.</summary>
-    private async Task<string?> ReadPrimaryKeyAsync(string logical, string physical, CancellationToken cancellationToken)
+    private async Task DeletePrimaryKeyAsync(string logical, CancellationToken cancellationToken)
+    {
+        var catalog = _options.CatalogIndex;
+        var enqueued = await Call(c => c.DeleteDocumentAsync(_admin, catalog, logical, cancellationToken), null);
+        var task = await Call(c => c.WaitForTaskAsync(_admin, enqueued.TaskUid, _taskWait, cancellationToken), null);
+        if (task.Status != MeilisearchTaskStatus.Succeeded && task.Error?.Code != "index_not_found")
+        {
+            throw EngineErrors.FromTask(task, null);
+        }
+    }
+
+    /// <summary>The logical primary key, or null before one is set or inferred.</summary>
+    private async Task<string?> ReadPrimaryKeyAsync(string logical, CancellationToken cancellationToken)
     {
         try
         {
-            var meta = await Call(c => c.GetDocumentAsync(_admin, physical, PhysicalLayout.MetaPid, [PhysicalLayout.MetaPrimaryKey], cancellationToken), new(logical, physical));
-            return meta[PhysicalLayout.MetaPrimaryKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+            var entry = await Call(c => c.GetDocumentAsync(_admin, _options.CatalogIndex, logical, [CatalogPrimaryKey], cancellationToken), null);
+            return entry[CatalogPrimaryKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         }
-        catch (SearchEngineException e) when (e.Code == "document_not_found")
+        catch (SearchEngineException e) when (e.Code is "document_not_found" or "index_not_found")
         {
             return null;
         }
@@ -570,9 +570,15 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
     /// <summary>The logical primary key; creates the index (no key yet) when it does not exist.</summary>
     private async Task<string?> ReadOrCreateDefinitionAsync(string logical, string physical, CancellationToken cancellationToken)
     {
+        if (await ReadPrimaryKeyAsync(logical, cancellationToken) is { } primaryKey)
+        {
+            return primaryKey;
+        }
+
         try
         {
-            return await ReadPrimaryKeyAsync(logical, physical, cancellationToken);
+            await Call(c => c.GetIndexAsync(_admin, physical, cancellationToken), new(logical, physical));
+            return null;
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found")
         {
@@ -585,7 +591,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         }
         catch (SearchEngineException e) when (e.Code == "index_already_exists")
         {
-            return await ReadPrimaryKeyAsync(logical, physical, cancellationToken);
+            return await ReadPrimaryKeyAsync(logical, cancellationToken);
         }
     }
 
@@ -703,7 +709,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
     private static int Detail(TaskInfo task, string name, int fallback) =>
         task.Details?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)v.GetValue<long>() : fallback;
 
-    private async Task<TaskInfo> WaitAsync(EnqueuedTask enqueued, EngineErrors.Target target, CancellationToken cancellationToken)
+    private async Task<TaskInfo> WaitAsync(EnqueuedTask enqueued, EngineErrors.Target? target, CancellationToken cancellationToken)
     {
         var task = await Call(c => c.WaitForTaskAsync(_admin, enqueued.TaskUid, _taskWait, cancellationToken), target);
         return task.Status == MeilisearchTaskStatus.Succeeded ? task : throw EngineErrors.FromTask(task, target);

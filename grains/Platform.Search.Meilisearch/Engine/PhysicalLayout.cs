@@ -24,15 +24,6 @@ internal sealed class PhysicalLayout
     /// <summary>The isolation attribute, stamped on every stored document.</summary>
     public const string TenantAttribute = Isolation.Attribute;
 
-    /// <summary>
-    /// <c>_pid</c> of the one document per physical index that records the logical primary key. Upper-case, so no tag
-    /// (lower-case hex or <c>x</c>) can start it, and without <c>_tenant</c>, so no tenant-scoped call ever sees it.
-    /// </summary>
-    public const string MetaPid = "PLATFORM_INDEX";
-
-    /// <summary>The attribute of the meta document holding the logical primary key.</summary>
-    public const string MetaPrimaryKey = "primaryKey";
-
     public const int MaxIdBytes = 511;
     public const int MaxIndexUidBytes = 512;
     public const int MaxLogicalUidLength = 400;

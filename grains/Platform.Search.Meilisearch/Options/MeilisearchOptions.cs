@@ -37,6 +37,12 @@ public sealed class MeilisearchOptions
     /// </summary>
     public string IndexPrefix { get; set; } = "platform-";
 
+    /// <summary>
+    /// The index recording each logical index's primary key (the physical one is always <c>_pid</c>). Must not start
+    /// with <see cref="IndexPrefix"/>, so the backend search key and tokens never cover it. Default <c>platform_catalog</c>.
+    /// </summary>
+    public string CatalogIndex { get; set; } = "platform_catalog";
+
     /// <summary>Logical indexes stored with one physical index per tenant instead of one shared index. Default none.</summary>
     public IList<string> DedicatedIndexes { get; set; } = [];
 

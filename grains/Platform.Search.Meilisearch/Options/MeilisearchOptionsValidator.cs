@@ -91,6 +91,13 @@ public sealed class MeilisearchOptionsValidator : IValidateOptions<MeilisearchOp
             errors.Add($"{Section}:IndexPrefix must be 1 to 64 letters, digits, '-' or '_' (got '{prefix}').");
         }
 
+        var catalog = options.CatalogIndex;
+        if (string.IsNullOrEmpty(catalog) || catalog.Length > 400 || !catalog.All(IsUidChar)
+            || (!string.IsNullOrEmpty(prefix) && catalog.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            errors.Add($"{Section}:CatalogIndex must be an index uid (letters, digits, '-' or '_') that does not start with IndexPrefix (got '{catalog}').");
+        }
+
         if (options.DedicatedIndexes is null)
         {
             errors.Add($"{Section}:DedicatedIndexes must not be null.");

@@ -22,7 +22,7 @@ public sealed class DocumentContractTests(RecordingMeilisearchFixture fixture) :
         Assert.Equal(new DocumentWriteResult(2, 2), result);
         var r = Server.Requests;
         Assert.Equal(3, r.Count);
-        AssertRequest(r[0], "GET", "/indexes/platform-products/documents/PLATFORM_INDEX?fields=primaryKey");
+        AssertRequest(r[0], "GET", "/indexes/platform_catalog/documents/products?fields=primaryKey");
         AssertRequest(r[1], "POST", "/indexes/platform-products/documents?primaryKey=_pid", $$"""
             [{"id":1,"name":"Kettle","_tenant":"acme","_pid":"{{AcmeTag}}_1"},
              {"id":"k-2","name":"Lamp","_tenant":"acme","_pid":"{{AcmeTag}}_k-2"}]
@@ -43,15 +43,21 @@ public sealed class DocumentContractTests(RecordingMeilisearchFixture fixture) :
     }
 
     [Fact]
-    public async Task First_batch_infers_the_primary_key_and_records_it_in_the_same_task()
+    public async Task First_batch_infers_the_primary_key_and_records_it_in_the_catalog_before_writing()
     {
-        Server.Enqueue(NoMeta(), Enqueued(7), Succeeded(7, """{"receivedDocuments":2,"indexedDocuments":2}"""));
+        Server.Enqueue(
+            NoMeta(), IndexFound(),
+            Enqueued(6, "platform_catalog"), Succeeded(6),
+            Enqueued(7), Succeeded(7, """{"receivedDocuments":1,"indexedDocuments":1}"""));
 
         var result = await Engine.AddDocumentsAsync(Acme, "products", [Doc("""{"movieId":"m-1","t":"x"}""")], DocumentWriteMode.AddOrReplace);
 
         Assert.Equal(new DocumentWriteResult(1, 1), result);
-        AssertRequest(Server.Requests[1], "POST", "/indexes/platform-products/documents?primaryKey=_pid", $$"""
-            [{"_pid":"PLATFORM_INDEX","primaryKey":"movieId"},{"movieId":"m-1","t":"x","_tenant":"acme","_pid":"{{AcmeTag}}_m-1"}]
+        var r = Server.Requests;
+        AssertRequest(r[1], "GET", "/indexes/platform-products");
+        AssertRequest(r[2], "POST", "/indexes/platform_catalog/documents?primaryKey=uid", """[{"uid":"products","primaryKey":"movieId"}]""");
+        AssertRequest(r[4], "POST", "/indexes/platform-products/documents?primaryKey=_pid", $$"""
+            [{"movieId":"m-1","t":"x","_tenant":"acme","_pid":"{{AcmeTag}}_m-1"}]
             """);
     }
 
@@ -59,19 +65,23 @@ public sealed class DocumentContractTests(RecordingMeilisearchFixture fixture) :
     public async Task AddDocuments_creates_a_missing_index_first()
     {
         Server.Enqueue(
+            Error(404, "index_not_found", "Index `platform_catalog` not found."),
             IndexMissing(),
             Enqueued(1, type: "indexCreation"), Succeeded(1),
             Enqueued(2, type: "settingsUpdate"), Succeeded(2),
-            Enqueued(3), Succeeded(3, """{"receivedDocuments":2,"indexedDocuments":2}"""));
+            Enqueued(3, "platform_catalog"), Succeeded(3),
+            Enqueued(4), Succeeded(4, """{"receivedDocuments":1,"indexedDocuments":1}"""));
 
         var result = await Engine.AddDocumentsAsync(Acme, "products", [Doc("""{"id":1}""")], DocumentWriteMode.AddOrReplace, primaryKey: "id");
 
         Assert.Equal(new DocumentWriteResult(1, 1), result);
-        AssertRequest(Server.Requests[1], "POST", "/indexes", """{"uid":"platform-products","primaryKey":"_pid"}""");
-        AssertRequest(Server.Requests[3], "PATCH", "/indexes/platform-products/settings", """{"filterableAttributes":["_tenant"]}""");
-        AssertRequest(Server.Requests[5], "POST", "/indexes/platform-products/documents?primaryKey=_pid", $$"""
-            [{"_pid":"PLATFORM_INDEX","primaryKey":"id"},{"id":1,"_tenant":"acme","_pid":"{{AcmeTag}}_1"}]
-            """);
+        var r = Server.Requests;
+        Assert.Equal(10, r.Count);
+        AssertRequest(r[2], "POST", "/indexes", """{"uid":"platform-products","primaryKey":"_pid"}""");
+        AssertRequest(r[4], "PATCH", "/indexes/platform-products/settings", """{"filterableAttributes":["_tenant"]}""");
+        AssertRequest(r[6], "POST", "/indexes/platform_catalog/documents?primaryKey=uid", """[{"uid":"products","primaryKey":"id"}]""");
+        AssertRequest(r[8], "POST", "/indexes/platform-products/documents?primaryKey=_pid", $$"""[{"id":1,"_tenant":"acme","_pid":"{{AcmeTag}}_1"}]""");
+        Assert.All(r, AssertAdmin);
     }
 
     [Theory]

@@ -87,10 +87,10 @@ public abstract class EngineContractTestBase : IClassFixture<RecordingMeilisearc
     internal static ScriptedResponse IndexMissing(string uid = "platform-products") =>
         Error(404, "index_not_found", $"Index `{uid}` not found.");
 
-    /// <summary>The meta document answering "which logical primary key".</summary>
+    /// <summary>The catalog entry answering "which logical primary key".</summary>
     internal static ScriptedResponse Meta(string primaryKey = "id") => ScriptedResponse.Ok($$"""{"primaryKey":"{{primaryKey}}"}""");
 
-    internal static ScriptedResponse NoMeta() => Error(404, "document_not_found", "Document `PLATFORM_INDEX` not found.");
+    internal static ScriptedResponse NoMeta() => Error(404, "document_not_found", "Document `products` not found.");
 
     internal static ScriptedResponse SearchKey(string pattern = "platform-*") => ScriptedResponse.Ok($$"""
         {"name":"Platform backend search","description":null,"key":"{{SearchKeyValue}}","uid":"{{SearchKeyUid}}",

@@ -26,7 +26,7 @@ public sealed class IndexContractTests(RecordingMeilisearchFixture fixture) : En
         AssertRequest(r[1], "GET", "/tasks/1");
         AssertRequest(r[2], "PATCH", "/indexes/platform-products/settings", """{"filterableAttributes":["_tenant"]}""");
         AssertRequest(r[3], "GET", "/tasks/2");
-        AssertRequest(r[4], "POST", "/indexes/platform-products/documents?primaryKey=_pid", """[{"_pid":"PLATFORM_INDEX","primaryKey":"id"}]""");
+        AssertRequest(r[4], "POST", "/indexes/platform_catalog/documents?primaryKey=uid", """[{"uid":"products","primaryKey":"id"}]""");
         AssertRequest(r[5], "GET", "/tasks/3");
         Assert.All(r, AssertAdmin);
     }
@@ -60,7 +60,7 @@ public sealed class IndexContractTests(RecordingMeilisearchFixture fixture) : En
         Assert.Equal(new IndexInfo("products", "sku"), await Engine.GetIndexAsync("products"));
 
         AssertRequest(Server.Requests[0], "GET", "/indexes/platform-products");
-        AssertRequest(Server.Requests[1], "GET", "/indexes/platform-products/documents/PLATFORM_INDEX?fields=primaryKey");
+        AssertRequest(Server.Requests[1], "GET", "/indexes/platform_catalog/documents/products?fields=primaryKey");
     }
 
     [Fact]
@@ -83,13 +83,17 @@ public sealed class IndexContractTests(RecordingMeilisearchFixture fixture) : En
     [Fact]
     public async Task DeleteIndex_waits_and_reports_whether_it_existed()
     {
-        Server.Enqueue(Enqueued(4, type: "indexDeletion"), Succeeded(4), Enqueued(5, type: "indexDeletion"), Failed(5, "index_not_found", "Index `platform-products` not found."));
+        Server.Enqueue(
+            Enqueued(4, type: "indexDeletion"), Succeeded(4), Enqueued(5, "platform_catalog", "documentDeletion"), Succeeded(5),
+            Enqueued(6, type: "indexDeletion"), Failed(6, "index_not_found", "Index `platform-products` not found."), Enqueued(7, "platform_catalog", "documentDeletion"), Succeeded(7));
 
         Assert.True(await Engine.DeleteIndexAsync("products"));
         Assert.False(await Engine.DeleteIndexAsync("products"));
 
         AssertRequest(Server.Requests[0], "DELETE", "/indexes/platform-products");
         AssertRequest(Server.Requests[1], "GET", "/tasks/4");
+        AssertRequest(Server.Requests[2], "DELETE", "/indexes/platform_catalog/documents/products");
+        AssertRequest(Server.Requests[3], "GET", "/tasks/5");
     }
 
     [Fact]
