@@ -19,7 +19,7 @@ using IndexSettings = Platform.Search.Engine.IndexSettings;
 /// the engine builds and in Meilisearch's own enforcement of the token. Writes wait for their task, so a call
 /// returns once the change is visible. Layout and id scheme: <see cref="PhysicalLayout"/>.
 /// </summary>
-public sealed class MeilisearchSearchEngine : ISearchEngine
+public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
 {
     private const string PidAttribute = PhysicalLayout.PidAttribute;
     private const string TenantAttribute = PhysicalLayout.TenantAttribute;
@@ -393,11 +393,17 @@ public sealed class MeilisearchSearchEngine : ISearchEngine
         }
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <summary>Forgets the cached tokens. The engine owns no connection: clients come from the factory.</summary>
+    public void Dispose()
     {
         _disposed = true;
         _tokens?.Clear();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
