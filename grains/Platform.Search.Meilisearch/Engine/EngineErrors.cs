@@ -14,13 +14,33 @@ internal static partial class EngineErrors
     /// <summary>Where a call went, for rewriting messages: the logical uid and the physical uid it was sent to.</summary>
     public readonly record struct Target(string LogicalUid, string PhysicalUid);
 
+    /// <summary>The engine error for what a client call threw, or null for anything else (bugs, cancellation).</summary>
+    public static SearchEngineException? Translate(Exception e, Target? target) => e switch
+    {
+        MeilisearchApiException api => FromApi(api, target),
+        MeilisearchUnavailableException or TimeoutException => Unavailable(e),
+        InvalidDataException => new SearchEngineException("Meilisearch answered with an unexpected body.", e),
+        _ => null,
+    };
+
     public static SearchEngineException FromApi(MeilisearchApiException e, Target? target)
     {
         var status = (int)e.StatusCode;
+        if (IsCredentialRefused(e))
+        {
+            // Meilisearch only ever sees the platform's own credentials (admin key, backend tokens): a refusal is the
+            // platform's misconfiguration, and passing "The provided API key is invalid." on would blame the caller.
+            return new SearchEngineException("internal", "The search service refused the platform's credentials.", 500, "internal");
+        }
+
         return e.Error is { } error
             ? new SearchEngineException(error.Code, Rewrite(error.Message, target), status, string.IsNullOrEmpty(error.Type) ? TypeOf(status) : error.Type)
             : new SearchEngineException("internal", e.Message, status >= 500 ? status : 500, "internal");
     }
+
+    /// <summary>True for Meilisearch's 401/403 answers (type <c>auth</c>).</summary>
+    public static bool IsCredentialRefused(MeilisearchApiException e) =>
+        e.ErrorType == "auth" || e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden;
 
     /// <summary>A failed task's error. Tasks carry no status, so it comes from the code (and type).</summary>
     public static SearchEngineException FromTask(TaskInfo task, Target? target)

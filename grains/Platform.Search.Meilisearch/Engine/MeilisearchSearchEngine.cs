@@ -95,6 +95,20 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         }
     }
 
+    private async Task ForgetSearchKeyAsync(CancellationToken cancellationToken)
+    {
+        await _keyGate.WaitAsync(cancellationToken);
+        try
+        {
+            _tokens?.Clear();
+            _tokens = null;
+        }
+        finally
+        {
+            _keyGate.Release();
+        }
+    }
+
     // ---- indexes -------------------------------------------------------------------------------------------
 
     /// <inheritdoc />
@@ -377,13 +391,29 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         var tenant = Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
         SearchBodies.CheckSearch(request);
-        var tokens = await InitializeAsync(cancellationToken);
-        var credential = tokens.For(scope);
         var target = _layout.DocumentIndex(indexUid, tenant);
         var body = SearchBodies.ToBody(request);
         try
         {
-            var answer = await Call(c => c.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
+            JsonObject answer;
+            try
+            {
+                var credential = (await InitializeAsync(cancellationToken)).For(scope);
+                answer = await _clients().SearchAsync(credential, target, body, cancellationToken);
+            }
+            catch (MeilisearchApiException e) when (EngineErrors.IsCredentialRefused(e))
+            {
+                // The search key was deleted or the master key changed (every key value changes with it): find or
+                // create the key again and retry once with a fresh token.
+                await ForgetSearchKeyAsync(cancellationToken);
+                var credential = (await InitializeAsync(cancellationToken)).For(scope);
+                answer = await Call(c => c.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
+            }
+            catch (Exception e) when (EngineErrors.Translate(e, new(indexUid, target)) is { } translated)
+            {
+                throw translated;
+            }
+
             return SearchBodies.FromBody(answer, request);
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
@@ -728,21 +758,9 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         {
             return await call(_clients());
         }
-        catch (MeilisearchApiException e)
+        catch (Exception e) when (EngineErrors.Translate(e, target) is { } translated)
         {
-            throw EngineErrors.FromApi(e, target);
-        }
-        catch (MeilisearchUnavailableException e)
-        {
-            throw EngineErrors.Unavailable(e);
-        }
-        catch (TimeoutException e)
-        {
-            throw EngineErrors.Unavailable(e);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new SearchEngineException("Meilisearch answered with an unexpected body.", e);
+            throw translated;
         }
     }
 }

@@ -242,4 +242,31 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
 
         Assert.Equal(("service_unavailable", 503), (error.Code, error.HttpStatus));
     }
+
+    [Fact]
+    public async Task A_refused_token_finds_the_search_key_again_and_retries_once()
+    {
+        Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), SearchAnswer());
+
+        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest());
+
+        Assert.Empty(response.Hits);
+        var r = Server.Requests;
+        Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
+        TokenClaims(r[3]);
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_platforms_own_credentials_is_an_internal_error()
+    {
+        Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"));
+
+        var search = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+
+        Server.Enqueue(Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"));
+        var admin = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.GetIndexAsync("products"));
+
+        Assert.All([search, admin], e => Assert.Equal(("internal", 500, "internal"), (e.Code, e.HttpStatus, e.Type)));
+        Assert.DoesNotContain("API key", admin.Message, StringComparison.Ordinal);
+    }
 }
