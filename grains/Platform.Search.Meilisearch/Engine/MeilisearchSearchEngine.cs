@@ -33,7 +33,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
     private readonly PhysicalLayout _layout;
     private readonly TaskWaitOptions _taskWait;
     private readonly SemaphoreSlim _keyGate = new(1, 1);
-    private BackendTokenCache? _tokens;
+    private volatile BackendTokenCache? _tokens;
     private bool _disposed;
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Platform.Search.Tests.Meilisearch;
 
 /// <summary>
 /// Runs the engine-neutral suites against a real Meilisearch at <c>MEILI_URL</c> with <c>MEILI_MASTER_KEY</c>. Each
-/// fixture works under its own random index prefix and search-key uid, and deletes both afterwards, so runs do not
+/// fixture works under its own random index prefix, catalog index and search-key uid, and deletes them afterwards, so runs do not
 /// see each other's data. Without the variables these classes are reported as skipped.
 /// </summary>
 public abstract class LiveMeilisearchFixture : SearchEngineFixture
@@ -22,11 +22,13 @@ public abstract class LiveMeilisearchFixture : SearchEngineFixture
 
     protected LiveMeilisearchFixture(params string[] dedicatedIndexes)
     {
+        var run = "conf" + Guid.NewGuid().ToString("N")[..10];
         _options = new MeilisearchOptions
         {
             Url = Environment.GetEnvironmentVariable(UrlVariable),
             ApiKey = Environment.GetEnvironmentVariable(MasterKeyVariable),
-            IndexPrefix = "conf" + Guid.NewGuid().ToString("N")[..10] + "-",
+            IndexPrefix = run + "-",
+            CatalogIndex = run + "_catalog",
             SearchKeyUid = Guid.NewGuid(),
             DedicatedIndexes = [.. dedicatedIndexes],
         };
@@ -49,7 +51,7 @@ public abstract class LiveMeilisearchFixture : SearchEngineFixture
         var client = Client;
         var admin = client.ConfiguredAdminCredential;
         var indexes = await client.ListIndexesAsync(admin, 0, 1000);
-        foreach (var index in indexes.Results.Where(i => i.Uid.StartsWith(_options.IndexPrefix, StringComparison.Ordinal)))
+        foreach (var index in indexes.Results.Where(i => i.Uid.StartsWith(_options.IndexPrefix, StringComparison.Ordinal) || i.Uid == _options.CatalogIndex))
         {
             await client.DeleteIndexAsync(admin, index.Uid);
         }
