@@ -29,4 +29,38 @@ public sealed class MeilisearchOptions
 
     /// <summary>Retry and circuit-breaker settings.</summary>
     public MeilisearchResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>
+    /// Prefix of every physical index the search engine creates (<c>products</c> is stored in <c>platform-products</c>).
+    /// Letters, digits, <c>-</c> and <c>_</c>, 1–64 characters. Default <c>platform-</c>. The backend search key is
+    /// limited to <c>{IndexPrefix}*</c>.
+    /// </summary>
+    public string IndexPrefix { get; set; } = "platform-";
+
+    /// <summary>
+    /// The index recording each logical index's primary key (the physical one is always <c>_pid</c>). Must not start
+    /// with <see cref="IndexPrefix"/>, so the backend search key and tokens never cover it. Default <c>platform_catalog</c>.
+    /// </summary>
+    public string CatalogIndex { get; set; } = "platform_catalog";
+
+    /// <summary>Logical indexes stored with one physical index per tenant instead of one shared index. Default none.</summary>
+    public IList<string> DedicatedIndexes { get; set; } = [];
+
+    /// <summary>Life of a backend tenant token (its <c>exp</c>). Between 1 minute and 1 day. Default 10 minutes.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Share of <see cref="TokenLifetime"/> left at which a cached backend token is replaced by a new one. Greater than
+    /// 0 and less than 1. Default 0.2 (a 10-minute token is reused for 8 minutes).
+    /// </summary>
+    public double TokenRefreshRatio { get; set; } = 0.2;
+
+    /// <summary>Most backend tokens kept in memory (one per tenant). At least 1. Default 10,000.</summary>
+    public int TokenCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Uid of the search-only Meilisearch key the engine signs backend tokens with. Null (the default) derives a fixed
+    /// uid from <see cref="IndexPrefix"/>, so every silo finds the same key and start-up creates it only once.
+    /// </summary>
+    public Guid? SearchKeyUid { get; set; }
 }

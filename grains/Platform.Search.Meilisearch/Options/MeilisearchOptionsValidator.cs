@@ -36,6 +36,8 @@ public sealed class MeilisearchOptionsValidator : IValidateOptions<MeilisearchOp
         CheckTimeout(errors, $"{Section}:Timeout", options.Timeout);
         CheckTimeout(errors, $"{Section}:SearchTimeout", options.SearchTimeout);
 
+        ValidateEngine(errors, options);
+
         var resilience = options.Resilience;
         if (resilience is null)
         {
@@ -80,6 +82,55 @@ public sealed class MeilisearchOptionsValidator : IValidateOptions<MeilisearchOp
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static void ValidateEngine(List<string> errors, MeilisearchOptions options)
+    {
+        var prefix = options.IndexPrefix;
+        if (string.IsNullOrEmpty(prefix) || prefix.Length > 64 || !prefix.All(IsUidChar))
+        {
+            errors.Add($"{Section}:IndexPrefix must be 1 to 64 letters, digits, '-' or '_' (got '{prefix}').");
+        }
+
+        var catalog = options.CatalogIndex;
+        if (string.IsNullOrEmpty(catalog) || catalog.Length > 400 || !catalog.All(IsUidChar)
+            || (!string.IsNullOrEmpty(prefix) && catalog.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            errors.Add($"{Section}:CatalogIndex must be an index uid (letters, digits, '-' or '_') that does not start with IndexPrefix (got '{catalog}').");
+        }
+
+        if (options.DedicatedIndexes is null)
+        {
+            errors.Add($"{Section}:DedicatedIndexes must not be null.");
+        }
+        else
+        {
+            for (var i = 0; i < options.DedicatedIndexes.Count; i++)
+            {
+                var uid = options.DedicatedIndexes[i];
+                if (string.IsNullOrEmpty(uid) || uid.Length > 400 || !uid.All(IsUidChar))
+                {
+                    errors.Add($"{Section}:DedicatedIndexes:{i} must be an index uid (letters, digits, '-' or '_', at most 400) (got '{uid}').");
+                }
+            }
+        }
+
+        if (options.TokenLifetime < TimeSpan.FromMinutes(1) || options.TokenLifetime > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Section}:TokenLifetime must be between 1 minute and 1 day (got {options.TokenLifetime}).");
+        }
+
+        if (!(options.TokenRefreshRatio > 0 && options.TokenRefreshRatio < 1))
+        {
+            errors.Add($"{Section}:TokenRefreshRatio must be greater than 0 and less than 1 (got {options.TokenRefreshRatio}).");
+        }
+
+        if (options.TokenCacheCapacity < 1)
+        {
+            errors.Add($"{Section}:TokenCacheCapacity must be at least 1 (got {options.TokenCacheCapacity}).");
+        }
+    }
+
+    private static bool IsUidChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     private static void CheckTimeout(List<string> errors, string key, TimeSpan value)
     {

@@ -43,10 +43,19 @@ public abstract class SearchEngineFixture : IAsyncLifetime
 
     protected virtual Task CleanupAsync() => Task.CompletedTask;
 
+    /// <summary>False when the engine cannot run here (a live engine without its server): nothing is created or seeded,
+    /// and the test classes using the fixture are reported as skipped.</summary>
+    protected virtual bool IsAvailable => true;
+
     public string NewIndexUid(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task InitializeAsync()
     {
+        if (!IsAvailable)
+        {
+            return;
+        }
+
         Engine = await CreateEngineAsync();
         await Engine.CreateIndexAsync(Movies, "id");
         await Engine.UpdateSettingsAsync(Movies, MovieSettings);
@@ -61,6 +70,11 @@ public abstract class SearchEngineFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!IsAvailable)
+        {
+            return;
+        }
+
         await Engine.DisposeAsync();
         await CleanupAsync();
     }

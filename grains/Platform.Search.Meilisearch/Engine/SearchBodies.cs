@@ -1,0 +1,339 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Search.Engine;
+using Platform.Search.Filters;
+
+namespace Platform.Search.Meilisearch.Engine;
+
+using IndexSettings = Platform.Search.Engine.IndexSettings;
+
+/// <summary>
+/// Engine requests to Meilisearch bodies and Meilisearch answers back to engine results, with the platform
+/// attributes (<c>_tenant</c>, <c>_pid</c>) refused on the way in and removed on the way out.
+/// </summary>
+internal static class SearchBodies
+{
+    private static readonly string[] PlatformAttributes = [PhysicalLayout.TenantAttribute, PhysicalLayout.PidAttribute];
+
+    // ---- reserved attributes -------------------------------------------------------------------------------
+
+    /// <summary>Refuses a filter reading <c>_tenant</c> or <c>_pid</c> (or a field nested under them).</summary>
+    public static void CheckFilter(FilterExpression? filter)
+    {
+        if (FilterAttributes.References(filter, PhysicalLayout.TenantAttribute))
+        {
+            throw SearchEngineErrors.ReservedAttribute("a filter");
+        }
+
+        if (FilterAttributes.References(filter, PhysicalLayout.PidAttribute))
+        {
+            throw EngineErrors.ReservedPid("a filter");
+        }
+    }
+
+    /// <summary>Refuses attribute names (or <c>name:…</c> entries) that are or sit under a platform attribute.</summary>
+    public static void CheckNames(IEnumerable<string>? names, string context)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        foreach (var entry in names)
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var name = colon < 0 ? entry : entry[..colon];
+            if (IsUnder(name, PhysicalLayout.TenantAttribute))
+            {
+                throw SearchEngineErrors.ReservedAttribute(context);
+            }
+
+            if (IsUnder(name, PhysicalLayout.PidAttribute))
+            {
+                throw EngineErrors.ReservedPid(context);
+            }
+        }
+    }
+
+    public static void CheckDocument(JsonObject document)
+    {
+        if (document.ContainsKey(PhysicalLayout.TenantAttribute))
+        {
+            throw SearchEngineErrors.ReservedAttribute("documents");
+        }
+
+        if (document.ContainsKey(PhysicalLayout.PidAttribute))
+        {
+            throw EngineErrors.ReservedPid("documents");
+        }
+    }
+
+    public static void CheckSettings(IndexSettings settings)
+    {
+        var names = settings.FilterableAttributes.Concat(settings.SortableAttributes).Concat(settings.SearchableAttributes)
+            .Concat(settings.DisplayedAttributes);
+        CheckNames(names, "settings");
+        CheckNames(settings.DistinctAttribute is { } d ? [d] : null, "settings");
+        CheckNames(settings.PrimaryKey is { } p ? [p] : null, "settings");
+    }
+
+    public static void CheckSearch(SearchRequest request)
+    {
+        CheckFilter(request.Filter);
+        CheckNames(request.Sort, "a sort");
+        CheckNames(request.Facets, "facets");
+        CheckNames(request.AttributesToRetrieve, "attributesToRetrieve");
+        CheckNames(request.AttributesToHighlight, "attributesToHighlight");
+        CheckNames(request.AttributesToCrop, "attributesToCrop");
+        CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
+        CheckNames(request.Distinct is { } d ? [d] : null, "distinct");
+    }
+
+    private static bool IsUnder(string name, string attribute) =>
+        name == attribute || (name.StartsWith(attribute, StringComparison.Ordinal) && name.Length > attribute.Length && name[attribute.Length] == '.');
+
+    // ---- filters -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>[...userFilter, isolation]</c> (compat §3.1): the user's filter in Meilisearch's form, spread when it is an
+    /// array, followed by the isolation condition, so no <c>OR</c> in the user's part can widen it.
+    /// </summary>
+    public static JsonNode Isolated(FilterExpression? filter, string tenantUid)
+    {
+        var isolation = PhysicalLayout.IsolationFilter(tenantUid);
+        var user = FilterJson.ToMeilisearch(filter);
+        var fused = new JsonArray();
+        switch (user)
+        {
+            case null:
+                return JsonValue.Create(isolation);
+            case JsonArray all:
+                foreach (var operand in all)
+                {
+                    fused.Add(operand?.DeepClone());
+                }
+
+                break;
+            default:
+                fused.Add(user);
+                break;
+        }
+
+        fused.Add(isolation);
+        return fused;
+    }
+
+    // ---- search --------------------------------------------------------------------------------------------
+
+    /// <summary>The <c>POST /indexes/{uid}/search</c> body. Defaults are left out, as a client would.</summary>
+    public static JsonObject ToBody(SearchRequest request)
+    {
+        var body = new JsonObject();
+        if (request.Q is not null)
+        {
+            body["q"] = request.Q;
+        }
+
+        if (FilterJson.ToMeilisearch(request.Filter) is { } filter)
+        {
+            body["filter"] = filter;
+        }
+
+        AddList(body, "sort", request.Sort);
+        if (request.IsPageMode)
+        {
+            if (request.Page is { } page)
+            {
+                body["page"] = page;
+            }
+
+            if (request.HitsPerPage is { } hitsPerPage)
+            {
+                body["hitsPerPage"] = hitsPerPage;
+            }
+        }
+        else
+        {
+            body["limit"] = request.Limit;
+            body["offset"] = request.Offset;
+        }
+
+        AddList(body, "facets", request.Facets);
+        AddList(body, "attributesToRetrieve", request.AttributesToRetrieve);
+        AddList(body, "attributesToHighlight", request.AttributesToHighlight);
+        if (request.HighlightPreTag != "<em>")
+        {
+            body["highlightPreTag"] = request.HighlightPreTag;
+        }
+
+        if (request.HighlightPostTag != "</em>")
+        {
+            body["highlightPostTag"] = request.HighlightPostTag;
+        }
+
+        AddList(body, "attributesToCrop", request.AttributesToCrop);
+        if (request.CropLength != 10)
+        {
+            body["cropLength"] = request.CropLength;
+        }
+
+        if (request.CropMarker != "…")
+        {
+            body["cropMarker"] = request.CropMarker;
+        }
+
+        if (request.ShowMatchesPosition)
+        {
+            body["showMatchesPosition"] = true;
+        }
+
+        if (request.MatchingStrategy != MatchingStrategy.Last)
+        {
+            body["matchingStrategy"] = request.MatchingStrategy == MatchingStrategy.All ? "all" : "frequency";
+        }
+
+        if (request.ShowRankingScore)
+        {
+            body["showRankingScore"] = true;
+        }
+
+        if (request.RankingScoreThreshold is { } threshold)
+        {
+            body["rankingScoreThreshold"] = threshold;
+        }
+
+        if (request.Distinct is { } distinct)
+        {
+            body["distinct"] = distinct;
+        }
+
+        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
+        return body;
+    }
+
+    private static void AddList(JsonObject body, string name, IReadOnlyList<string>? values)
+    {
+        if (values is not null)
+        {
+            body[name] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+        }
+    }
+
+    /// <summary>Meilisearch's search answer as a <see cref="SearchResponse"/>, without platform attributes anywhere.</summary>
+    public static SearchResponse FromBody(JsonObject body, SearchRequest request)
+    {
+        var hits = body["hits"] is JsonArray array
+            ? array.OfType<JsonObject>().Select(h => StripHit((JsonObject)h.DeepClone())).ToList()
+            : [];
+        return new SearchResponse
+        {
+            Hits = hits,
+            Query = Str(body, "query") ?? request.Q ?? "",
+            ProcessingTimeMs = Int(body, "processingTimeMs") ?? 0,
+            Limit = Int(body, "limit"),
+            Offset = Int(body, "offset"),
+            EstimatedTotalHits = Int(body, "estimatedTotalHits"),
+            HitsPerPage = Int(body, "hitsPerPage"),
+            Page = Int(body, "page"),
+            TotalPages = Int(body, "totalPages"),
+            TotalHits = Int(body, "totalHits"),
+            FacetDistribution = Distribution(body["facetDistribution"] as JsonObject, request),
+            FacetStats = Stats(body["facetStats"] as JsonObject, request),
+        };
+    }
+
+    /// <summary>The answer to a search on a dedicated index the tenant has not written to yet: nothing, in the right shape.</summary>
+    public static SearchResponse Empty(SearchRequest request) => new()
+    {
+        Hits = [],
+        Query = request.Q ?? "",
+        Limit = request.IsPageMode ? null : request.Limit,
+        Offset = request.IsPageMode ? null : request.Offset,
+        EstimatedTotalHits = request.IsPageMode ? null : 0,
+        HitsPerPage = request.IsPageMode ? request.HitsPerPage ?? 20 : null,
+        Page = request.IsPageMode ? request.Page ?? 1 : null,
+        TotalPages = request.IsPageMode ? 0 : null,
+        TotalHits = request.IsPageMode ? 0 : null,
+        FacetDistribution = request.Facets is { Count: > 0 } ? new Dictionary<string, IReadOnlyDictionary<string, int>>() : null,
+        FacetStats = request.Facets is { Count: > 0 } ? new Dictionary<string, FacetStats>() : null,
+    };
+
+    /// <summary>Removes the platform attributes from a document.</summary>
+    public static JsonObject StripDocument(JsonObject document)
+    {
+        foreach (var name in PlatformAttributes)
+        {
+            document.Remove(name);
+        }
+
+        return document;
+    }
+
+    private static JsonObject StripHit(JsonObject hit)
+    {
+        StripDocument(hit);
+        if (hit["_formatted"] is JsonObject formatted)
+        {
+            StripDocument(formatted);
+        }
+
+        if (hit["_matchesPosition"] is JsonObject positions)
+        {
+            foreach (var key in positions.Select(p => p.Key).Where(k => PlatformAttributes.Any(a => IsUnder(k, a))).ToList())
+            {
+                positions.Remove(key);
+            }
+        }
+
+        return hit;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, int>>? Distribution(JsonObject? node, SearchRequest request)
+    {
+        if (node is null)
+        {
+            return request.Facets is { Count: > 0 } ? [] : null;
+        }
+
+        var result = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var (facet, values) in node)
+        {
+            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || values is not JsonObject counts)
+            {
+                continue;
+            }
+
+            result[facet] = counts.Where(c => c.Value is JsonValue).ToDictionary(c => c.Key, c => c.Value!.GetValue<int>(), StringComparer.Ordinal);
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, FacetStats>? Stats(JsonObject? node, SearchRequest request)
+    {
+        if (node is null)
+        {
+            return request.Facets is { Count: > 0 } ? [] : null;
+        }
+
+        var result = new Dictionary<string, FacetStats>(StringComparer.Ordinal);
+        foreach (var (facet, stats) in node)
+        {
+            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || stats is not JsonObject minMax
+                || minMax["min"] is not JsonValue min || minMax["max"] is not JsonValue max)
+            {
+                continue;
+            }
+
+            result[facet] = new FacetStats(min.GetValue<double>(), max.GetValue<double>());
+        }
+
+        return result;
+    }
+
+    private static string? Str(JsonObject body, string name) =>
+        body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static int? Int(JsonObject body, string name) =>
+        body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)Math.Min(v.GetValue<long>(), int.MaxValue) : null;
+}

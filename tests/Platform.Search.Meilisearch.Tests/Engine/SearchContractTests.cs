@@ -1,0 +1,272 @@
+using System.Text.Json.Nodes;
+using Platform.Search.Engine;
+using Platform.Search.Filters;
+using Platform.Search.Meilisearch.Tests.Infrastructure;
+
+namespace Platform.Search.Meilisearch.Tests.Engine;
+
+/// <summary>Searches: the body sent, the backend tenant token that authorizes it, and the answer mapped back.</summary>
+public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixture) : EngineContractTestBase(fixture)
+{
+    [Fact]
+    public async Task First_search_finds_the_search_key_then_searches_with_a_tenant_token()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest { Q = "kettle" });
+
+        var r = Server.Requests;
+        Assert.Equal(2, r.Count);
+        AssertRequest(r[0], "GET", $"/keys/{SearchKeyUid}");
+        AssertAdmin(r[0]);
+        AssertRequest(r[1], "POST", "/indexes/platform-products/search", """{"q":"kettle","limit":20,"offset":0}""");
+        var claims = TokenClaims(r[1]);
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", claims["searchRules"]!.ToJsonString());
+        Assert.Equal(SearchKeyUid.ToString(), claims["apiKeyUid"]!.GetValue<string>());
+        Assert.Equal(Time.GetUtcNow().AddMinutes(10).ToUnixTimeSeconds(), claims["exp"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_missing_search_key_is_created_search_only_on_the_prefix()
+    {
+        Server.Enqueue(Error(404, "api_key_not_found", $"API key `{SearchKeyUid}` not found."), ScriptedResponse.Json(201, SearchKey().Body!), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+
+        AssertRequest(Server.Requests[1], "POST", "/keys", $$"""
+            {"actions":["search"],"indexes":["platform-*"],"expiresAt":null,"name":"Platform backend search",
+             "description":"Signs the platform's backend tenant tokens. Managed by the platform; do not edit.","uid":"{{SearchKeyUid}}"}
+            """);
+        AssertAdmin(Server.Requests[1]);
+        TokenClaims(Server.Requests[2]);
+    }
+
+    [Fact]
+    public async Task A_key_with_more_rights_than_search_is_refused()
+    {
+        Server.Enqueue(SearchKey(pattern: "*"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task The_token_is_reused_until_its_refresh_point_then_replaced()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer(), SearchAnswer(), SearchAnswer(), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        Time.Advance(TimeSpan.FromMinutes(7));
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        Time.Advance(TimeSpan.FromSeconds(59));
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        Time.Advance(TimeSpan.FromSeconds(1)); // 8 minutes: 20% of the 10-minute life is left
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+
+        var searches = Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, searches.Count);
+        Assert.Equal(BearerOf(searches[0]), BearerOf(searches[1]));
+        Assert.Equal(BearerOf(searches[0]), BearerOf(searches[2]));
+        Assert.NotEqual(BearerOf(searches[0]), BearerOf(searches[3]));
+        Assert.Equal(TokenClaims(searches[0])["exp"]!.GetValue<long>() + (8 * 60), TokenClaims(searches[3])["exp"]!.GetValue<long>());
+        Assert.Single(Server.Requests, r => r.Path.StartsWith("/keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Different_tenants_get_different_tokens_with_their_own_filter()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer(), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        await Engine.SearchAsync(Globex, "products", new SearchRequest());
+
+        var acme = Server.Requests[1];
+        var globex = Server.Requests[2];
+        Assert.NotEqual(BearerOf(acme), BearerOf(globex));
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"globex\""]}}""", TokenClaims(globex)["searchRules"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task No_search_ever_carries_the_admin_key()
+    {
+        Server.Enqueue(
+            SearchKey(), SearchAnswer(),
+            Meta(), Enqueued(7), Succeeded(7, """{"receivedDocuments":1,"indexedDocuments":1}"""),
+            SearchAnswer(), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest { Q = "a" });
+        await Engine.AddDocumentsAsync(Acme, "products", [new JsonObject { ["id"] = 1 }], DocumentWriteMode.AddOrReplace);
+        await Engine.SearchAsync(Globex, "products", new SearchRequest { Q = "b" });
+        await Engine.SearchAsync(Acme, "products", new SearchRequest { Facets = ["*"] });
+
+        var searches = Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, searches.Count);
+        Assert.All(searches, s =>
+        {
+            Assert.DoesNotContain(TestClient.AdminKey, s.Authorization!, StringComparison.Ordinal);
+            Assert.NotNull(TokenClaims(s)["searchRules"]);
+        });
+        Assert.All(Server.Requests.Except(searches), AssertAdmin);
+    }
+
+    [Fact]
+    public async Task Request_parameters_are_sent_in_Meilisearchs_shape()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer());
+
+        await Engine.SearchAsync(Acme, "products", new SearchRequest
+        {
+            Q = "oak lamp",
+            Filter = new AndFilter([new ComparisonFilter("price", ComparisonOperator.LowerThan, "100"), new InFilter("category", ["Garden", "Office"])]),
+            Sort = ["price:asc"],
+            Page = 2,
+            HitsPerPage = 5,
+            Facets = ["category"],
+            AttributesToRetrieve = ["name", "price"],
+            AttributesToHighlight = ["name"],
+            HighlightPreTag = "[",
+            HighlightPostTag = "]",
+            AttributesToCrop = ["description:5"],
+            CropLength = 4,
+            CropMarker = "...",
+            ShowMatchesPosition = true,
+            MatchingStrategy = MatchingStrategy.All,
+            ShowRankingScore = true,
+            RankingScoreThreshold = 0.5,
+            Distinct = "sku",
+            AttributesToSearchOn = ["name"],
+        });
+
+        AssertJson.Equal("""
+            {"q":"oak lamp","filter":["price < 100","category IN [Garden, Office]"],"sort":["price:asc"],"page":2,"hitsPerPage":5,
+             "facets":["category"],"attributesToRetrieve":["name","price"],"attributesToHighlight":["name"],
+             "highlightPreTag":"[","highlightPostTag":"]","attributesToCrop":["description:5"],"cropLength":4,"cropMarker":"...",
+             "showMatchesPosition":true,"matchingStrategy":"all","showRankingScore":true,"rankingScoreThreshold":0.5,
+             "distinct":"sku","attributesToSearchOn":["name"]}
+            """, Server.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task The_answer_loses_platform_attributes_in_hits_formatting_positions_and_facets()
+    {
+        Server.Enqueue(SearchKey(), ScriptedResponse.Ok($$$"""
+            {"hits":[{"id":1,"name":"Oak Lamp","_tenant":"acme","_pid":"{{{AcmeTag}}}_1",
+                      "_formatted":{"id":"1","name":"<em>Oak</em> Lamp","_tenant":"acme","_pid":"{{{AcmeTag}}}_1"},
+                      "_matchesPosition":{"name":[{"start":0,"length":3}],"_tenant":[{"start":0,"length":4}]},
+                      "_rankingScore":0.9}],
+             "query":"oak","processingTimeMs":3,"hitsPerPage":20,"page":1,"totalPages":1,"totalHits":1,
+             "facetDistribution":{"_tenant":{"acme":1},"category":{"Lighting":1}},
+             "facetStats":{"price":{"min":10.5,"max":10.5} } }
+            """));
+
+        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest { Q = "oak", HitsPerPage = 20, Facets = ["*"] });
+
+        AssertJson.Equal("""{"id":1,"name":"Oak Lamp","_formatted":{"id":"1","name":"<em>Oak</em> Lamp"},"_matchesPosition":{"name":[{"start":0,"length":3}]},"_rankingScore":0.9}""",
+            response.Hits.Single().ToJsonString());
+        Assert.Equal(("oak", 3L, 20, 1, 1, 1), (response.Query, response.ProcessingTimeMs, response.HitsPerPage!.Value, response.Page!.Value, response.TotalPages!.Value, response.TotalHits!.Value));
+        Assert.Null(response.EstimatedTotalHits);
+        Assert.Equal(["category"], response.FacetDistribution!.Keys);
+        Assert.Equal(new FacetStats(10.5, 10.5), response.FacetStats!["price"]);
+    }
+
+    public static TheoryData<string, SearchRequest> Reserved() => new()
+    {
+        { "filter", new SearchRequest { Filter = new ComparisonFilter("_tenant", ComparisonOperator.Equal, "globex") } },
+        { "pid filter", new SearchRequest { Filter = new PresenceFilter("_pid", PresenceOperator.Exists) } },
+        { "sort", new SearchRequest { Sort = ["_tenant:asc"] } },
+        { "facets", new SearchRequest { Facets = ["_tenant"] } },
+        { "retrieve", new SearchRequest { AttributesToRetrieve = ["_pid"] } },
+        { "crop", new SearchRequest { AttributesToCrop = ["_tenant:3"] } },
+        { "distinct", new SearchRequest { Distinct = "_tenant" } },
+        { "search on", new SearchRequest { AttributesToSearchOn = ["_tenant"] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reserved))]
+    public async Task Naming_a_platform_attribute_is_refused_before_anything_is_sent(string name, SearchRequest request)
+    {
+        Assert.NotEmpty(name);
+        var error = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", request));
+        Assert.Equal(("reserved_attribute", 400), (error.Code, error.HttpStatus));
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
+    public async Task Errors_keep_code_status_and_type_and_speak_of_the_logical_index()
+    {
+        Server.Enqueue(SearchKey(),
+            Error(400, "invalid_search_filter", "Index `platform-products`: Attribute `overview` is not filterable. Available filterable attribute patterns are: `_tenant`."),
+            IndexMissing());
+
+        var filter = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest { Filter = new ComparisonFilter("overview", ComparisonOperator.Equal, "x") }));
+        var missing = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+
+        Assert.Equal(("invalid_search_filter", 400, "invalid_request"), (filter.Code, filter.HttpStatus, filter.Type));
+        Assert.Equal("Index `products`: Attribute `overview` is not filterable. This index does not have configured filterable attributes.", filter.Message);
+        Assert.Equal(("index_not_found", "Index `products` not found.", 404), (missing.Code, missing.Message, missing.HttpStatus));
+    }
+
+    [Fact]
+    public async Task Meilisearch_down_is_service_unavailable_until_it_is_back()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer());
+        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+
+        await Server.StopAsync();
+        try
+        {
+            var error = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+            Assert.Equal(("service_unavailable", 503, "system"), (error.Code, error.HttpStatus, error.Type));
+            var write = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.DeleteAllDocumentsAsync(Acme, "products"));
+            Assert.Equal("service_unavailable", write.Code);
+        }
+        finally
+        {
+            await Server.RestartAsync();
+        }
+
+        Server.Enqueue(SearchAnswer());
+        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        Assert.Empty(response.Hits);
+    }
+
+    [Fact]
+    public async Task Meilisearch_overloaded_is_service_unavailable()
+    {
+        Server.Enqueue(SearchKey());
+        for (var i = 0; i < 4; i++)
+        {
+            Server.Enqueue(MeilisearchExamples.TooManySearchRequests());
+        }
+
+        var error = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+
+        Assert.Equal(("service_unavailable", 503), (error.Code, error.HttpStatus));
+    }
+
+    [Fact]
+    public async Task A_refused_token_finds_the_search_key_again_and_retries_once()
+    {
+        Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), SearchAnswer());
+
+        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest());
+
+        Assert.Empty(response.Hits);
+        var r = Server.Requests;
+        Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
+        TokenClaims(r[3]);
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_platforms_own_credentials_is_an_internal_error()
+    {
+        Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"));
+
+        var search = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.SearchAsync(Acme, "products", new SearchRequest()));
+
+        Server.Enqueue(Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"));
+        var admin = await Assert.ThrowsAsync<SearchEngineException>(() => Engine.GetIndexAsync("products"));
+
+        Assert.All([search, admin], e => Assert.Equal(("internal", 500, "internal"), (e.Code, e.HttpStatus, e.Type)));
+        Assert.DoesNotContain("API key", admin.Message, StringComparison.Ordinal);
+    }
+}
