@@ -22,7 +22,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorWriter.WriteAsync(context, error.Code, error.Message, error.RetryAfterSeconds, error.HttpStatus);
                 break;
             case PlatformException error:
-                await ErrorWriter.WriteAsync(context, error.Code, error.Message);
+                // An unavailable engine tells clients when to come back, as Meilisearch's 503s do.
+                await ErrorWriter.WriteAsync(context, error.Code, error.Message,
+                    retryAfterSeconds: ErrorCatalog.Describe(error.Code).Status == StatusCodes.Status503ServiceUnavailable ? 10 : null);
                 break;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;

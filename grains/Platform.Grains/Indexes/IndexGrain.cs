@@ -31,12 +31,12 @@ internal sealed class IndexGrain(
 
         try
         {
-            await engine.CreateIndexAsync(Uid, primaryKey);
+            await EngineCalls.Run(() => engine.CreateIndexAsync(Uid, primaryKey));
         }
-        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexAlreadyExists)
+        catch (PlatformException e) when (e.Code == ErrorCodes.IndexAlreadyExists)
         {
             // Left by a create that crashed before storing the definition: adopt it with the requested settings.
-            await engine.UpdateSettingsAsync(Uid, ToEngine(IndexSettings.Default, primaryKey));
+            await EngineCalls.Run(() => engine.UpdateSettingsAsync(Uid, ToEngine(IndexSettings.Default, primaryKey)));
         }
 
         var now = time.GetUtcNow();
@@ -46,7 +46,7 @@ internal sealed class IndexGrain(
     public async Task<IndexSnapshot> SetPrimaryKey(string? primaryKey)
     {
         var index = Existing();
-        await engine.UpdateSettingsAsync(Uid, ToEngine(index.Settings, primaryKey));
+        await EngineCalls.Run(() => engine.UpdateSettingsAsync(Uid, ToEngine(index.Settings, primaryKey)));
         return await Save(index with { PrimaryKey = primaryKey, UpdatedAt = time.GetUtcNow(), Version = index.Version + 1 });
     }
 
@@ -62,14 +62,14 @@ internal sealed class IndexGrain(
     {
         var index = Existing();
         var settings = change.ApplyTo(index.Settings);
-        await engine.UpdateSettingsAsync(Uid, ToEngine(settings, index.PrimaryKey));
+        await EngineCalls.Run(() => engine.UpdateSettingsAsync(Uid, ToEngine(settings, index.PrimaryKey)));
         return await Save(index with { Settings = settings, UpdatedAt = time.GetUtcNow(), Version = index.Version + 1 });
     }
 
     public async Task<bool> Delete()
     {
         if (state.State.Index is null) return false;
-        await engine.DeleteIndexAsync(Uid);
+        await EngineCalls.Run(() => engine.DeleteIndexAsync(Uid));
         await state.ClearStateAsync();
         state.State = new IndexState();
         await Directory.Remove(Uid);

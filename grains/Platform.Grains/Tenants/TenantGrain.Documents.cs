@@ -8,14 +8,14 @@ using Platform.Search.Filters;
 
 namespace Platform.Grains.Tenants;
 
-/// <summary>The tenant's documents. Engine work runs off the activation's scheduler so reads interleave.</summary>
+/// <summary>The tenant's documents. Engine work runs through <see cref="EngineCalls"/> so reads interleave.</summary>
 internal sealed partial class TenantGrain
 {
     public Task<TaskRecord> AddDocuments(string indexUid, IReadOnlyList<JsonObject> documents, DocumentWriteMode mode, string? primaryKey) =>
         RunDocumentTask(indexUid, "documentAdditionOrUpdate",
             async () =>
             {
-                var result = await OffScheduler(() => engine.AddDocumentsAsync(Scope, indexUid, documents, mode, primaryKey));
+                var result = await EngineCalls.Run(() => engine.AddDocumentsAsync(Scope, indexUid, documents, mode, primaryKey));
                 await RecordInferredPrimaryKey(indexUid);
                 return new { receivedDocuments = result.ReceivedDocuments, indexedDocuments = result.IndexedDocuments };
             },
@@ -25,7 +25,7 @@ internal sealed partial class TenantGrain
         RunDocumentTask(indexUid, "documentDeletion",
             async () =>
             {
-                var result = await OffScheduler(() => engine.DeleteDocumentsAsync(Scope, indexUid, documentIds));
+                var result = await EngineCalls.Run(() => engine.DeleteDocumentsAsync(Scope, indexUid, documentIds));
                 return new { providedIds = result.ProvidedIds, deletedDocuments = result.DeletedDocuments };
             },
             _ => new { providedIds = documentIds.Count, deletedDocuments = 0 });
@@ -37,7 +37,7 @@ internal sealed partial class TenantGrain
             async () =>
             {
                 var effective = FilterCombinator.And(filter, RuleFilter(indexUid))!;
-                var result = await OffScheduler(() => engine.DeleteDocumentsByFilterAsync(Scope, indexUid, effective));
+                var result = await EngineCalls.Run(() => engine.DeleteDocumentsByFilterAsync(Scope, indexUid, effective));
                 return new { providedIds = 0, deletedDocuments = result.DeletedDocuments, originalFilter = original };
             },
             _ => new { providedIds = 0, deletedDocuments = 0, originalFilter = original });
@@ -47,7 +47,7 @@ internal sealed partial class TenantGrain
         RunDocumentTask(indexUid, "documentDeletion",
             async () =>
             {
-                var result = await OffScheduler(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
+                var result = await EngineCalls.Run(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
                 return new { providedIds = 0, deletedDocuments = result.DeletedDocuments };
             },
             _ => new { providedIds = 0, deletedDocuments = 0 });
@@ -55,13 +55,13 @@ internal sealed partial class TenantGrain
     public Task<JsonObject> GetDocument(string indexUid, string documentId, IReadOnlyList<string>? fields)
     {
         RuleFilter(indexUid);
-        return OffScheduler(() => engine.GetDocumentAsync(Scope, indexUid, documentId, fields));
+        return EngineCalls.Run(() => engine.GetDocumentAsync(Scope, indexUid, documentId, fields));
     }
 
     public Task<DocumentsPage> GetDocuments(string indexUid, DocumentsQuery query)
     {
         var scoped = query with { Filter = FilterCombinator.And(query.Filter, RuleFilter(indexUid)) };
-        return OffScheduler(() => engine.GetDocumentsAsync(Scope, indexUid, scoped));
+        return EngineCalls.Run(() => engine.GetDocumentsAsync(Scope, indexUid, scoped));
     }
 
     /// <summary>Removes the tenant's documents from every index (tenant deletion).</summary>
@@ -72,7 +72,7 @@ internal sealed partial class TenantGrain
         {
             try
             {
-                await OffScheduler(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
+                await EngineCalls.Run(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
             }
             catch (PlatformException e) when (e.Code == ErrorCodes.IndexNotFound)
             {
@@ -87,7 +87,7 @@ internal sealed partial class TenantGrain
         var index = grains.GetGrain<IIndexGrain>(indexUid);
         if (await index.Get() is { PrimaryKey: null })
         {
-            var info = await engine.GetIndexAsync(indexUid);
+            var info = await EngineCalls.Run(() => engine.GetIndexAsync(indexUid));
             if (info.PrimaryKey is { } inferred) await index.RecordPrimaryKey(inferred);
         }
     }
@@ -128,23 +128,6 @@ internal sealed partial class TenantGrain
         if (state.State.Status == TenantStatus.Suspended)
         {
             throw new PlatformException("tenant_suspended", $"Tenant `{Uid}` is suspended.");
-        }
-    }
-
-    /// <summary>
-    /// Engine calls are CPU-bound and synchronous inside; running them on the thread pool keeps the activation's
-    /// scheduler free, so read-only calls of this tenant interleave while one of them is searching. Engine errors
-    /// become <see cref="PlatformException"/>s, the error type that crosses grain calls intact.
-    /// </summary>
-    private static async Task<T> OffScheduler<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await Task.Run(work);
-        }
-        catch (SearchEngineException e)
-        {
-            throw new PlatformException(e.Code, e.Message);
         }
     }
 }

@@ -10,13 +10,13 @@ internal sealed partial class TenantGrain
     {
         EnsureActive();
         var scoped = request with { Filter = FilterCombinator.And(request.Filter, RuleFilter(indexUid)) };
-        return OffScheduler(() => engine.SearchAsync(Scope, indexUid, scoped));
+        return EngineCalls.Run(() => engine.SearchAsync(Scope, indexUid, scoped));
     }
 
     public Task<FacetSearchResponse> FacetSearch(string indexUid, FacetSearchRequest request)
     {
         EnsureActive();
         var scoped = request with { Filter = FilterCombinator.And(request.Filter, RuleFilter(indexUid)) };
-        return OffScheduler(() => engine.FacetSearchAsync(Scope, indexUid, scoped));
+        return EngineCalls.Run(() => engine.FacetSearchAsync(Scope, indexUid, scoped));
     }
 }

@@ -123,6 +123,34 @@ internal static class SearchBodies
         return fused;
     }
 
+    // ---- facet search --------------------------------------------------------------------------------------
+
+    /// <summary>The <c>POST /indexes/{uid}/facet-search</c> body; the platform attributes cannot be facets.</summary>
+    public static JsonObject ToFacetBody(FacetSearchRequest request)
+    {
+        CheckNames([request.FacetName], "facetName");
+        CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
+        CheckFilter(request.Filter);
+        var body = new JsonObject { ["facetName"] = request.FacetName };
+        if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
+        if (request.Q is not null) body["q"] = request.Q;
+        if (FilterJson.ToMeilisearch(request.Filter) is { } filter) body["filter"] = filter;
+        if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = request.MatchingStrategy.ToString().ToLowerInvariant();
+        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
+        if (request.RankingScoreThreshold is { } threshold) body["rankingScoreThreshold"] = threshold;
+        if (request.ExhaustiveFacetCount is { } exhaustive) body["exhaustiveFacetCount"] = exhaustive;
+        return body;
+    }
+
+    public static FacetSearchResponse FromFacetBody(JsonObject body) => new()
+    {
+        FacetHits = body["facetHits"] is JsonArray hits
+            ? [.. hits.OfType<JsonObject>().Select(h => new FacetHit(h["value"]?.ToString() ?? "", h["count"]?.GetValue<int>() ?? 0))]
+            : [],
+        FacetQuery = Str(body, "facetQuery"),
+        ProcessingTimeMs = Int(body, "processingTimeMs") ?? 0,
+    };
+
     // ---- search --------------------------------------------------------------------------------------------
 
     /// <summary>The <c>POST /indexes/{uid}/search</c> body. Defaults are left out, as a client would.</summary>

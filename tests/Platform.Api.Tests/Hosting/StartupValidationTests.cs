@@ -11,6 +11,9 @@ public sealed class StartupValidationTests
     [InlineData(new[] { "--Platform:Environment=staging" }, "Platform:Environment must be")]
     [InlineData(new[] { "--Platform:Listen=not a url" }, "Platform:Listen must be")]
     [InlineData(new[] { "--Platform:Cluster:Redis=127.0.0.1:1" }, "Platform:MasterKey is required when Platform:Cluster:Redis is set")]
+    [InlineData(new[] { "--Platform:Search:Engine=elastic" }, "Platform:Search:Engine must be `embedded` or `meilisearch`")]
+    [InlineData(new[] { "--Platform:Search:Engine=meilisearch" }, "Platform:Search:Meilisearch:Url")]
+    [InlineData(new[] { "--Platform:Search:Engine=meilisearch", "--Platform:Search:Meilisearch:Url=http://127.0.0.1:1" }, "Platform:Search:Meilisearch:ApiKey")]
     public async Task Invalid_settings_fail_start_with_the_key_named(string[] args, string expected)
     {
         using var data = new TestData();

@@ -27,6 +27,29 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     }
 
     [Fact]
+    public async Task Facet_search_uses_the_tenant_token_and_maps_the_answer()
+    {
+        Server.Enqueue(SearchKey(), ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":3}],"facetQuery":"re","processingTimeMs":1}"""));
+
+        var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest
+        {
+            FacetName = "color",
+            FacetQuery = "re",
+            Filter = FilterParser.Parse("price > 10"),
+        });
+
+        var r = Server.Requests;
+        AssertRequest(r[1], "POST", "/indexes/platform-products/facet-search", """{"facetName":"color","facetQuery":"re","filter":"price > 10"}""");
+        Assert.NotEqual("Bearer " + TestClient.AdminKey, r[1].Authorization);
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(r[1])["searchRules"]!.ToJsonString());
+        Assert.Equal([new FacetHit("red", 3)], answer.FacetHits);
+        Assert.Equal("re", answer.FacetQuery);
+        var refused = await Assert.ThrowsAsync<SearchEngineException>(() =>
+            Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "_tenant" }));
+        Assert.Equal("reserved_attribute", refused.Code);
+    }
+
+    [Fact]
     public async Task A_missing_search_key_is_created_search_only_on_the_prefix()
     {
         Server.Enqueue(Error(404, "api_key_not_found", $"API key `{SearchKeyUid}` not found."), ScriptedResponse.Json(201, SearchKey().Body!), SearchAnswer());
