@@ -51,12 +51,12 @@ export async function operatorTask(enqueued) {
   throw new Error(`task ${enqueued.taskUid} did not finish`);
 }
 
-/** Creates an index with `id` as primary key, `brand`/`color`/`price` filterable and `price` sortable. */
+/** Creates an index with `id` as primary key, `brand`/`color`/`price`/`owner` filterable and `price` sortable. */
 export async function createIndex(uid = unique("idx")) {
   await operatorTask(await operator("POST", "/indexes", { uid, primaryKey: "id" }, 202));
   await operatorTask(
     await operator("PATCH", `/indexes/${uid}/settings`, {
-      filterableAttributes: ["brand", "color", "price"],
+      filterableAttributes: ["brand", "color", "price", "owner"],
       sortableAttributes: ["price"],
     }, 202),
   );
