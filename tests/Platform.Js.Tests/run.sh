@@ -91,6 +91,8 @@ passed=$(grep -E '^# pass [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
 failed=$(grep -E '^# fail [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
 passed=${passed:-0}
 failed=${failed:-0}
+todo=$(grep -E '^# todo [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
+if [ "${todo:-0}" -gt 0 ]; then echo "(${todo} TODO test(s) reported above, not counted)"; fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$status" -ne 0 ]; then
   echo "platform log (last 30 lines):"
