@@ -28,7 +28,20 @@ status=${PIPESTATUS[0]}
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The JS client tests: the official `meilisearch` npm package against a running platform (npm ci, start, node --test).
+# The solution is already built in Release, so the launcher reuses that build. Its last line is "N passed, N failed".
+tests/Platform.Js.Tests/run.sh --no-build 2>&1 | tee "$log"
+js_status=${PIPESTATUS[0]}
+js_summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+js_passed=$(echo "$js_summary" | awk '{print $1+0}')
+js_failed=$(echo "$js_summary" | awk '{print $3+0}')
+if [ "$js_status" -ne 0 ] && [ "$js_failed" -eq 0 ]; then js_failed=1; fi
+rm -f "$log"
+
+passed=$((passed + js_passed))
+failed=$((failed + js_failed))
+if [ "$status" -eq 0 ] && [ "$js_status" -ne 0 ]; then status=$js_status; fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"
