@@ -1,12 +1,10 @@
-// Facet search (`POST /indexes/{uid}/facet-search`) is in the platform's contract (api.md §4) for tenant keys
-// and tokens, but the platform does not serve the route yet: it answers 404 `not_found`. Kept as a TODO test
-// so the gap stays visible without failing the run; it turns into a normal pass once the route exists.
+// Facet search (`POST /indexes/{uid}/facet-search`) through the SDK, with a tenant key and with a tenant token.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateTenantToken } from "meilisearch/token";
 import { twoTenants, client } from "./support.mjs";
 
-test("searchForFacetValues counts only the tenant's documents, and the token rule", { todo: "platform has no facet-search route yet" }, async () => {
+test("searchForFacetValues counts only the tenant's documents, and the token rule", async () => {
   const f = await twoTenants();
   const r = await f.b.index(f.index).searchForFacetValues({ facetName: "color", facetQuery: "re" });
   assert.deepEqual(r.facetHits, [{ value: "red", count: 2 }]);
