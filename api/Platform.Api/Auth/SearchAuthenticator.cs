@@ -30,7 +30,10 @@ public sealed class SearchAuthenticator(
     {
         var bearer = BearerToken.Extract(context.Request);
         if (secrets.IsMasterKey(bearer)) throw ApiError.InvalidApiKey();
-        if (bearer.Contains('.', StringComparison.Ordinal) && verifiedTokens.TryGet(bearer, out var cached)) return await AuthorizeTokenAsync(cached, indexUid);
+        if (bearer.Contains('.', StringComparison.Ordinal) && verifiedTokens.TryGet(bearer, out var cached))
+        {
+            return await AuthorizeTokenAsync(cached, indexUid);
+        }
 
         switch (tokens.Verify(bearer, secrets.KeyOf))
         {
