@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.Grains.Tenants;
 using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Documents;
@@ -25,6 +27,9 @@ public static class PlatformApiExtensions
         services.TryAddSingleton<TenantKeyAuthenticator>();
         services.TryAddSingleton<SearchAuthenticator>();
         services.TryAddSingleton(sp => new TenantTokenVerifier(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ValidatedTokenCache>();
+        services.AddOptions<TenantTokenOptions>().BindConfiguration(TenantTokenOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantTokenOptions>, TenantTokenOptionsValidator>());
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return services;
@@ -39,6 +44,7 @@ public static class PlatformApiExtensions
         routes.MapTasksApi();
         routes.MapTenantsApi();
         routes.MapTenantKeysApi();
+        routes.MapTenantTokensApi();
         routes.MapDocumentsApi();
         routes.MapSearchApi();
         return routes;

@@ -6,8 +6,12 @@ BuildApp(args).Run();
 
 public partial class Program
 {
-    /// <summary>Composes the process: an Orleans silo with the REST API co-hosted. Tests call it with their own arguments.</summary>
-    public static WebApplication BuildApp(string[] args)
+    /// <summary>
+    /// Composes the process: an Orleans silo with the REST API co-hosted. Tests call it with their own arguments, and
+    /// may replace services (e.g. a fake <see cref="TimeProvider"/>) through <paramref name="configureServices"/>,
+    /// which runs last.
+    /// </summary>
+    public static WebApplication BuildApp(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // Settings files ship beside the binary, so the process finds them from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -16,6 +20,7 @@ public partial class Program
         builder.AddPlatformSearchEngine(platform);
         builder.AddPlatformOrleans(platform);
         builder.Services.AddPlatformApi();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -15,11 +15,14 @@ namespace Platform.Api.Auth;
 /// signature checked against the derived key of its <c>apiKeyUid</c>, its expiry checked, then the parent key must
 /// exist, cover the index (token message first, then key message), hold <c>search</c> and be unexpired. Then the
 /// tenant must be active. The master key has no tenant and is refused.
+/// A token verified before is taken from <see cref="ValidatedTokenCache"/> instead of being decoded and HMAC-checked
+/// again; everything from the parent key on is checked on every call either way.
 /// </summary>
 public sealed class SearchAuthenticator(
     TenantKeyAuthenticator keys,
     TenantTokenVerifier tokens,
     ApiKeySecrets secrets,
+    ValidatedTokenCache verifiedTokens,
     IGrainFactory grains,
     TimeProvider time)
 {
@@ -27,6 +30,10 @@ public sealed class SearchAuthenticator(
     {
         var bearer = BearerToken.Extract(context.Request);
         if (secrets.IsMasterKey(bearer)) throw ApiError.InvalidApiKey();
+        if (bearer.Contains('.', StringComparison.Ordinal) && verifiedTokens.TryGet(bearer, out var cached))
+        {
+            return await AuthorizeTokenAsync(cached, indexUid);
+        }
 
         switch (tokens.Verify(bearer, secrets.KeyOf))
         {
@@ -38,6 +45,7 @@ public sealed class SearchAuthenticator(
             case TenantTokenVerification.Expired expired:
                 throw new ApiError("invalid_api_key", expired.Message);
             case TenantTokenVerification.Verified verified:
+                verifiedTokens.Add(bearer, verified.Claims);
                 return await AuthorizeTokenAsync(verified.Claims, indexUid);
             default:
                 throw ApiError.InvalidApiKey();

@@ -7,7 +7,7 @@ namespace Platform.Grains.Tenants;
 /// the only writer of both. Commands are not reentrant; queries are <see cref="ReadOnly"/> and may interleave.
 /// </summary>
 [Alias("platform.tenant.v1")]
-public interface ITenantGrain : ITenantDocuments, ITenantSearch
+public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens
 {
     /// <summary>The directory that lists every tenant uid.</summary>
     public const string DirectoryKey = "tenants";

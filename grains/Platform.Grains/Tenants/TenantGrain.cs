@@ -2,19 +2,26 @@ using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tasks;
+using Microsoft.Extensions.Options;
 using Platform.Search.Engine;
+using Platform.Search.Keys;
 
 namespace Platform.Grains.Tenants;
 
 /// <inheritdoc cref="ITenantGrain"/>
-/// <remarks>Split by concern: this file holds the tenant and its keys; documents, search and tasks are beside it.</remarks>
+/// <remarks>Split by concern: this file holds the tenant and its keys; documents, search, tasks and token minting
+/// are beside it.</remarks>
 internal sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Platform)] IPersistentState<TenantState> state,
     IGrainFactory grains,
     ISearchEngine engine,
+    ApiKeySecrets secrets,
+    IOptions<TenantTokenOptions> tokenOptions,
     TimeProvider time) : Grain, ITenantGrain
 {
     private readonly TenantRulesCache _rules = new();
+    private readonly TenantTokenCache _mintedTokens =
+        new(tokenOptions.Value.MintCacheSizePerTenant, tokenOptions.Value.ReuseShare);
     private readonly TaskRunner _tasks = new(grains, time);
 
     private string Uid => this.GetPrimaryKeyString();
@@ -74,6 +81,7 @@ internal sealed partial class TenantGrain(
             await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
         }
 
+        _mintedTokens.Clear();
         await DeleteDocumentsEverywhere();
 
         await state.ClearStateAsync();
@@ -103,6 +111,7 @@ internal sealed partial class TenantGrain(
     {
         EnsureExists();
         if (!state.State.KeyUids.Contains(keyUid)) return false;
+        _mintedTokens.DropKey(keyUid);
         await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
         state.State.KeyUids.Remove(keyUid);
         await state.WriteStateAsync();

@@ -17,7 +17,14 @@ public sealed class ApiKeySecrets
         ArgumentException.ThrowIfNullOrEmpty(masterKey);
         _masterKey = masterKey;
         _masterKeyBytes = Encoding.UTF8.GetBytes(masterKey);
+        MasterKeyId = Convert.ToHexStringLower(HMACSHA256.HashData(_masterKeyBytes, "platform:master-key-id"u8)[..16]);
     }
+
+    /// <summary>
+    /// Names the master key without revealing it (128 bits of an HMAC under the master key). Caches of anything
+    /// verified with derived key values include it, so nothing verified under one master key is trusted under another.
+    /// </summary>
+    public string MasterKeyId { get; }
 
     /// <summary>The key value of <paramref name="uid"/> (64 lowercase hex characters).</summary>
     public string KeyOf(Guid uid) => ApiKeyDerivation.DeriveKey(_masterKey, uid);

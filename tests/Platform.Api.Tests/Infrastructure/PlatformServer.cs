@@ -31,7 +31,14 @@ public sealed class PlatformServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PlatformServer> StartAsync(string masterKey = "MASTER_KEY", params string[] extraArgs)
+    public static Task<PlatformServer> StartAsync(string masterKey = "MASTER_KEY", params string[] extraArgs) =>
+        StartAsync(masterKey, time: null, extraArgs);
+
+    /// <summary>
+    /// Starts the host; with <paramref name="time"/>, that clock replaces <see cref="TimeProvider.System"/> for the API
+    /// and the grains alike (token expiry, key expiry, minting).
+    /// </summary>
+    public static async Task<PlatformServer> StartAsync(string masterKey, TimeProvider? time, params string[] extraArgs)
     {
         var data = new TestData();
         string[] args =
@@ -44,7 +51,10 @@ public sealed class PlatformServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = Program.BuildApp(args);
+        var app = Program.BuildApp(args, services =>
+        {
+            if (time is not null) services.AddSingleton(time);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new PlatformServer(app, data, new Uri(address), masterKey);

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Auth;
+using Platform.Api.Errors;
+using Platform.Api.Json;
+using Platform.Grains.Tenants;
+using Platform.Search.Keys;
+
+namespace Platform.Api.Tenants;
+
+/// <summary>
+/// <c>POST /tenants/{uid}/tokens</c> (api.md §5, §7): the tenant grain mints a tenant token. Callers: the master key,
+/// or a key of that same tenant holding <c>tokens.create</c>; a key of another tenant, a key without the action and a
+/// tenant token are all refused with <c>invalid_api_key</c>, before the body is read.
+/// </summary>
+public static class TenantTokensApi
+{
+    public static RouteGroupBuilder MapTenantTokensApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/tenants/{tenant}/tokens").WithTags("Tenant tokens");
+        group.MapPost("", CreateToken).WithName(nameof(CreateToken))
+            .WithSummary("Mints a tenant token signed by one of the tenant's keys; equal requests reuse a fresh token.");
+        return group;
+    }
+
+    public static async Task<IResult> CreateToken(
+        string tenant, HttpContext context, IGrainFactory grains, ApiKeySecrets secrets, TenantKeyAuthenticator keys, TimeProvider time)
+    {
+        var bearer = BearerToken.Extract(context.Request);
+        if (secrets.IsMasterKey(bearer))
+        {
+            await TenantsApi.Existing(grains, tenant);
+        }
+        else
+        {
+            var caller = await keys.AuthenticateAsync(context, TenantActions.TokensCreate, indexUid: null);
+            if (!string.Equals(caller.TenantUid, tenant, StringComparison.Ordinal)) throw ApiError.InvalidApiKey();
+        }
+
+        var body = await JsonBody.ReadObjectAsync(context.Request, "token");
+        var request = TokenRequests.Read(body, time.GetUtcNow());
+        var minted = await grains.GetGrain<ITenantGrain>(tenant).MintToken(request);
+        return TypedResults.Json(new MintedTokenView(minted.Token, minted.ApiKeyUid, Rfc3339.Format(minted.ExpiresAt)),
+            ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+}
+
+/// <summary>The answer of <c>POST /tenants/{uid}/tokens</c>.</summary>
+public sealed record MintedTokenView(string Token, Guid ApiKeyUid, string ExpiresAt);
