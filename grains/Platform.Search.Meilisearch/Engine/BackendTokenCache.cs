@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Platform.Search.Engine;
+using Platform.Search.Filters;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
 
 namespace Platform.Search.Meilisearch.Engine;
 
 /// <summary>
-/// Backend tenant tokens: the credential of every search the engine sends. One token per tenant, whose
-/// <c>searchRules</c> are <c>{"{prefix}*": {"filter": ["_tenant = \"{tenant}\""]}}</c>, signed with the search-only
+/// Backend tenant tokens: the credential of every search the engine sends. One token per (tenant, tenant rule), whose
+/// <c>searchRules</c> are <c>{"{prefix}*": {"filter": ["_tenant = \"{tenant}\"", …rule]}}</c>, signed with the search-only
 /// <see cref="BackendSearchKey"/>. Meilisearch ANDs that filter onto every search made with it, so even a search
 /// body that forgot the tenant (a platform bug) cannot return another tenant's documents.
 /// A token is reused until less than <c>refreshRatio</c> of its life is left, then replaced. Tokens live in memory
@@ -57,7 +59,10 @@ public sealed class BackendTokenCache
     /// <summary>Tokens currently cached.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>The search rules of <paramref name="scope"/>'s backend token: only the isolation filter, in array form.</summary>
+    /// <summary>
+    /// The search rules of <paramref name="scope"/>'s backend token: the isolation filter, then the tenant's own rule
+    /// for the index when the scope carries one, in array form (AND), so nothing in a search body can widen them.
+    /// </summary>
     public SearchRules RulesFor(TenantScope scope)
     {
         if (scope.IsEmpty)
@@ -65,8 +70,19 @@ public sealed class BackendTokenCache
             throw new ArgumentException("A tenant scope is required.", nameof(scope));
         }
 
-        var filter = JsonSerializer.SerializeToElement(new[] { PhysicalLayout.IsolationFilter(scope.TenantUid) });
-        return SearchRules.FromRules([new KeyValuePair<string, SearchRule?>(_indexPattern, SearchRule.WithFilter(filter))]);
+        var filter = new JsonArray(PhysicalLayout.IsolationFilter(scope.TenantUid));
+        switch (FilterJson.ToMeilisearch(scope.Restriction))
+        {
+            case JsonArray all:
+                foreach (var operand in all) filter.Add(operand?.DeepClone());
+                break;
+            case { } single:
+                filter.Add(single);
+                break;
+        }
+
+        return SearchRules.FromRules([new KeyValuePair<string, SearchRule?>(_indexPattern,
+            SearchRule.WithFilter(JsonSerializer.SerializeToElement(filter)))]);
     }
 
     /// <summary>The tenant's current backend token: the cached one while it has enough life left, else a new one.</summary>
@@ -74,7 +90,9 @@ public sealed class BackendTokenCache
     {
         var rules = RulesFor(scope);
         var now = _timeProvider.GetUtcNow();
-        if (_entries.TryGetValue(scope.TenantUid, out var cached) && now < cached.RefreshAt)
+        // One token per (tenant, effective rules): a tenant whose rules differ per index gets one token per rule.
+        var cacheKey = scope.Restriction is { } restriction ? scope.TenantUid + "\n" + FilterPrinter.Print(restriction) : scope.TenantUid;
+        if (_entries.TryGetValue(cacheKey, out var cached) && now < cached.RefreshAt)
         {
             return cached.Credential;
         }
@@ -82,7 +100,7 @@ public sealed class BackendTokenCache
         var expiresAt = (now + _lifetime).ToUnixTimeSeconds();
         var token = _minter.Mint(new TenantTokenMintRequest(_key.Key, _key.Uid.ToString("D"), rules) { ExpiresAt = expiresAt });
         var entry = new Entry(new SearchCredential(token), now + _reuseFor);
-        _entries[scope.TenantUid] = entry;
+        _entries[cacheKey] = entry;
         if (_entries.Count > _capacity)
         {
             Evict(now);

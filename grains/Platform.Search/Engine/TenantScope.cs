@@ -21,6 +21,12 @@ public readonly record struct TenantScope
     /// <summary>The tenant uid. Never shown to clients.</summary>
     public string TenantUid { get; }
 
+    /// <summary>
+    /// The tenant's own rule for the index, when it has one. Callers also fuse it into request filters; an engine
+    /// that can enforce it a second time on its side (the Meilisearch engine, in its backend token) does so.
+    /// </summary>
+    public Filters.FilterExpression? Restriction { get; init; }
+
     /// <summary>True for <c>default(TenantScope)</c>, which engines refuse.</summary>
     public bool IsEmpty => TenantUid is null;
 

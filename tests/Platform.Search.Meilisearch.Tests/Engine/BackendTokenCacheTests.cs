@@ -31,6 +31,20 @@ public sealed class BackendTokenCacheTests
     }
 
     [Fact]
+    public void The_tenants_rule_joins_the_isolation_filter_and_each_rule_gets_its_own_token()
+    {
+        var cache = Cache();
+        var red = new TenantScope("acme") { Restriction = Platform.Search.Filters.FilterParser.Parse("color = red AND price < 10") };
+        var claims = Claims(cache.For(red));
+
+        Assert.Equal("""{"platform-*":{"filter":["_tenant = \"acme\"","color = red","price < 10"]}}""",
+            claims["searchRules"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(cache.For(red), cache.For(new TenantScope("acme") { Restriction = Platform.Search.Filters.FilterParser.Parse("color = red AND price < 10") }));
+        Assert.NotEqual(cache.For(red), cache.For(new TenantScope("acme")));
+        Assert.NotEqual(cache.For(red), cache.For(new TenantScope("acme") { Restriction = Platform.Search.Filters.FilterParser.Parse("color = blue") }));
+    }
+
+    [Fact]
     public void A_token_is_reused_until_less_than_the_refresh_share_of_its_life_is_left()
     {
         var cache = Cache();
