@@ -54,7 +54,9 @@ public static class LoadHarness
             "--Logging:LogLevel:Default=Warning",
         ];
 
-        Out($"# Load harness: {options}");
+        Out($"# Load harness: tenants {options.Tenants}, documents/tenant {options.DocumentsPerTenant}, batch {options.BatchSize}, " +
+            $"ingest clients {options.IngestClients}, warm-up {options.Warmup}, requests {options.Requests}, " +
+            $"clients {string.Join(',', options.Clients)}, rounds {options.Rounds}, seed {options.Seed}");
         Out($"load average at start: {LoadAverage()}");
         var app = Program.BuildApp(args);
         try
@@ -151,6 +153,7 @@ public static class LoadHarness
             return (tenant, bodies: documents.Chunk(options.BatchSize).Select(chunk => Encoding.UTF8.GetBytes(new JsonArray(chunk.ToArray<JsonNode?>()).ToJsonString())).ToArray());
         }).ToArray();
         var batchTimes = new List<long>();
+        var retries = 0;
         var loadBefore = LoadAverage();
         started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, options.IngestClients).Select(c => Task.Run(async () =>
@@ -160,13 +163,25 @@ public static class LoadHarness
                 foreach (var body in batches[t].bodies)
                 {
                     var begin = Stopwatch.GetTimestamp();
-                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/indexes/{IndexUid}/documents") { Content = Json(body) };
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", batches[t].tenant.Key);
-                    using var response = await http.SendAsync(request);
-                    var text = await response.Content.ReadAsStringAsync();
-                    if (response.StatusCode != HttpStatusCode.Accepted)
+                    for (var attempt = 1; ; attempt++)
                     {
-                        throw new InvalidOperationException($"ingest: {(int)response.StatusCode} {text}");
+                        using var request = new HttpRequestMessage(HttpMethod.Post, $"/indexes/{IndexUid}/documents") { Content = Json(body) };
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", batches[t].tenant.Key);
+                        using var response = await http.SendAsync(request);
+                        var text = await response.Content.ReadAsStringAsync();
+                        if (response.StatusCode == HttpStatusCode.Accepted)
+                        {
+                            break;
+                        }
+
+                        // 503 is the grain response timeout (10 s) on a slow batch; the write is add-or-replace by id,
+                        // so sending it again is safe. Retries are counted and reported.
+                        if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
+                        {
+                            throw new InvalidOperationException($"ingest: {(int)response.StatusCode} {text}");
+                        }
+
+                        Interlocked.Increment(ref retries);
                     }
 
                     var elapsed = Stopwatch.GetTimestamp() - begin;
@@ -183,11 +198,11 @@ public static class LoadHarness
         Out("");
         Out("## Ingest (HTTP, tenant keys)");
         Out("");
-        Out("| documents | tenants | batch | clients | wall s | documents/s | batch p50 ms | batch p99 ms | load avg before / after |");
-        Out("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Out("| documents | tenants | batch | clients | wall s | documents/s | batch p50 ms | batch p99 ms | retries (503) | load avg before / after |");
+        Out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Out(string.Create(CultureInfo.InvariantCulture,
             $"| {total} | {options.Tenants} | {options.BatchSize} | {options.IngestClients} | {wall.TotalSeconds:0.0} | {total / wall.TotalSeconds:0} | " +
-            $"{LatencyStats.Ms(batchStats.Percentile(50))} | {LatencyStats.Ms(batchStats.Percentile(99))} | {loadBefore} / {LoadAverage()} |"));
+            $"{LatencyStats.Ms(batchStats.Percentile(50))} | {LatencyStats.Ms(batchStats.Percentile(99))} | {retries} | {loadBefore} / {LoadAverage()} |"));
         Out("");
         return tenants;
     }

@@ -10,7 +10,7 @@ public sealed record LoadOptions
     public int DocumentsPerTenant { get; init; } = 1000;
 
     /// <summary>Documents per <c>POST /indexes/{uid}/documents</c>.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 250;
 
     /// <summary>Concurrent ingest clients (each one works through its own tenants).</summary>
     public int IngestClients { get; init; } = 2;
