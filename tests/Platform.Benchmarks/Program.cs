@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using Platform.Benchmarks.Load;
+using Platform.Benchmarks.Micro;
+
+namespace Platform.Benchmarks;
+
+/// <summary>Entry point: <c>load</c> runs the load harness, <c>bench</c> hands the rest of the arguments to BenchmarkDotNet.</summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : "";
+        var rest = args.Skip(1).ToArray();
+        switch (mode)
+        {
+            case "load":
+                return await LoadHarness.RunAsync(LoadOptions.Parse(rest));
+            case "bench":
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(rest, MicroConfig.Create(rest));
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Platform.Benchmarks -- load [options] | bench [BenchmarkDotNet args]");
+                return 2;
+        }
+    }
+}
