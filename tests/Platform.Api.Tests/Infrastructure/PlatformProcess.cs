@@ -35,7 +35,10 @@ public sealed class PlatformProcess : IAsyncDisposable
     public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "Platform.Silo.dll");
 
     /// <summary>Starts the host with these <c>--key=value</c> arguments and a free HTTP port; does not wait.</summary>
-    public static PlatformProcess Start(params string[] args)
+    public static PlatformProcess Start(params string[] args) => StartIn(AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the host in <paramref name="workingDirectory"/> (relative data paths resolve there).</summary>
+    public static PlatformProcess StartIn(string workingDirectory, params string[] args)
     {
         var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
@@ -43,7 +46,7 @@ public sealed class PlatformProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         info.ArgumentList.Add(SiloAssembly);
         info.ArgumentList.Add($"--Platform:Listen=http://127.0.0.1:{port}");
