@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans.Concurrency;
 using Platform.Api.Auth;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
@@ -59,14 +60,14 @@ public static class SearchApi
         var request = FacetSearchRequestReader.Read(await JsonBody.ReadObjectAsync(context.Request, "facet_search"));
         var filter = Fuse(caller, uid, request.Filter);
         return FacetSearchResponseWriter.ToResult(
-            await grains.GetGrain<ITenantGrain>(caller.TenantUid).FacetSearch(uid, request with { Filter = filter }));
+            (await grains.GetGrain<ITenantGrain>(caller.TenantUid).FacetSearch(uid, (request with { Filter = filter }).AsImmutable())).Value);
     }
 
     /// <summary>One search of one index as the caller: token rule fused here, tenant rule and isolation in the grain.</summary>
     internal static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchCaller caller, string indexUid, SearchRequest request)
     {
         var filter = Fuse(caller, indexUid, request.Filter);
-        return await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, request with { Filter = filter });
+        return (await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, (request with { Filter = filter }).AsImmutable())).Value;
     }
 
     private static FilterExpression? Fuse(SearchCaller caller, string indexUid, FilterExpression? requestFilter)

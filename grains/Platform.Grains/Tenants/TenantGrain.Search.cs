@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 
@@ -9,19 +10,19 @@ namespace Platform.Grains.Tenants;
 /// </summary>
 internal sealed partial class TenantGrain
 {
-    public Task<SearchResponse> Search(string indexUid, SearchRequest request)
+    public async Task<Immutable<SearchResponse>> Search(string indexUid, Immutable<SearchRequest> request)
     {
         EnsureActive();
         var rule = RuleFilter(indexUid);
-        var scoped = request with { Filter = FilterCombinator.And(request.Filter, rule) };
-        return EngineCalls.Run(() => engine.SearchAsync(Scope with { Restriction = rule }, indexUid, scoped));
+        var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
+        return (await EngineCalls.Run(() => engine.SearchAsync(Scope with { Restriction = rule }, indexUid, scoped))).AsImmutable();
     }
 
-    public Task<FacetSearchResponse> FacetSearch(string indexUid, FacetSearchRequest request)
+    public async Task<Immutable<FacetSearchResponse>> FacetSearch(string indexUid, Immutable<FacetSearchRequest> request)
     {
         EnsureActive();
         var rule = RuleFilter(indexUid);
-        var scoped = request with { Filter = FilterCombinator.And(request.Filter, rule) };
-        return EngineCalls.Run(() => engine.FacetSearchAsync(Scope with { Restriction = rule }, indexUid, scoped));
+        var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
+        return (await EngineCalls.Run(() => engine.FacetSearchAsync(Scope with { Restriction = rule }, indexUid, scoped))).AsImmutable();
     }
 }

@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orleans.Concurrency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -93,7 +94,7 @@ public static class LoadHarness
                         Func<Operation, Task> call = path switch
                         {
                             PathKind.Engine => op => engine.SearchAsync(new TenantScope(op.Tenant.Uid), IndexUid, op.Query.EngineRequest),
-                            PathKind.Grain => op => grains.GetGrain<ITenantGrain>(op.Tenant.Uid).Search(IndexUid, op.Query.EngineRequest),
+                            PathKind.Grain => op => grains.GetGrain<ITenantGrain>(op.Tenant.Uid).Search(IndexUid, op.Query.EngineRequest.AsImmutable()),
                             _ => op => HttpSearchAsync(http, op),
                         };
                         var cell = await MeasureAsync(round, path, clients, operations, options.Warmup, call);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orleans.Concurrency;
 using Platform.Grains.Errors;
 using Platform.Grains.Indexes;
 using Platform.Grains.Tasks;
@@ -41,7 +42,7 @@ public sealed class TenantDocumentsTests(ClusterFixture fixture)
         Assert.Equal(PlatformTaskStatus.Succeeded, a.Status);
         Assert.Equal(PlatformTaskStatus.Succeeded, b.Status);
 
-        var aliceHits = await alice.Search(index, new SearchRequest { Filter = FilterParser.Parse("color = red OR color = blue") });
+        var aliceHits = (await alice.Search(index, new SearchRequest { Filter = FilterParser.Parse("color = red OR color = blue") }.AsImmutable())).Value;
         Assert.Equal(2, aliceHits.EstimatedTotalHits);
         Assert.All(aliceHits.Hits, hit => Assert.StartsWith("alice", hit["title"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(aliceHits.Hits, hit => Assert.False(hit.ContainsKey("_tenant")));
@@ -65,11 +66,11 @@ public sealed class TenantDocumentsTests(ClusterFixture fixture)
         var tenant = await NewTenant($$$"""{"{{{index}}}":{"filter":"color = red"}}""");
         await tenant.AddDocuments(index, [Doc(1, "red", "r"), Doc(2, "blue", "b")], DocumentWriteMode.AddOrReplace, null);
 
-        var hits = await tenant.Search(index, new SearchRequest { Filter = FilterParser.Parse("color = blue OR color = red") });
+        var hits = (await tenant.Search(index, new SearchRequest { Filter = FilterParser.Parse("color = blue OR color = red") }.AsImmutable())).Value;
         Assert.Equal(["r"], hits.Hits.Select(h => h["title"]!.GetValue<string>()));
         Assert.Equal(1, (await tenant.GetDocuments(index, new DocumentsQuery())).Total);
 
-        var refused = await Assert.ThrowsAsync<PlatformException>(() => tenant.Search(other, new SearchRequest()));
+        var refused = await Assert.ThrowsAsync<PlatformException>(() => tenant.Search(other, new SearchRequest().AsImmutable()));
         Assert.Equal("invalid_api_key", refused.Code);
         await Assert.ThrowsAsync<PlatformException>(() => tenant.AddDocuments(other, [Doc(3, "red", "x")], DocumentWriteMode.AddOrReplace, null));
     }
@@ -95,7 +96,7 @@ public sealed class TenantDocumentsTests(ClusterFixture fixture)
         var tenant = await NewTenant();
         await tenant.AddDocuments(index, [Doc(1, "red", "x")], DocumentWriteMode.AddOrReplace, null);
         await tenant.Update(new TenantChanges(Status: TenantStatus.Suspended));
-        Assert.Equal("tenant_suspended", (await Assert.ThrowsAsync<PlatformException>(() => tenant.Search(index, new SearchRequest()))).Code);
+        Assert.Equal("tenant_suspended", (await Assert.ThrowsAsync<PlatformException>(() => tenant.Search(index, new SearchRequest().AsImmutable()))).Code);
         await tenant.Update(new TenantChanges(Status: TenantStatus.Active));
 
         var uid = tenant.GetPrimaryKeyString();
