@@ -25,6 +25,7 @@ public static class SearchEngineExtensions
                 break;
             case "meilisearch":
                 builder.Services.AddMeilisearchSearchEngine();
+                builder.Services.AddHostedService<MeilisearchKeyWarmup>();
                 break;
             case var other:
                 throw new OptionsValidationException(EngineKey, typeof(PlatformOptions),
