@@ -30,11 +30,8 @@ public sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRu
     /// </summary>
     public FilterExpression? Fuse(string indexUid, FilterExpression? requestFilter)
     {
-        if (TokenRules is null || !TokenRules.TryGetFilter(indexUid, out var ruleJson) || ruleJson is not { } json)
-        {
-            return requestFilter;
-        }
-
-        return FilterCombinator.And(requestFilter, FilterJson.Parse(json));
+        return TokenRules is not null && TokenRules.TryGetParsedFilter(indexUid, out var rule)
+            ? FilterCombinator.And(requestFilter, rule)
+            : requestFilter;
     }
 }

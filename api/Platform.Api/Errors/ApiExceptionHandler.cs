@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Platform.Grains.Errors;
+using Platform.Search.Engine;
+using Platform.Search.Filters;
 
 namespace Platform.Api.Errors;
 
@@ -31,6 +33,20 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorWriter.WriteAsync(context, "payload_too_large",
                     $"The provided payload reached the size limit. The maximum accepted payload size is {Size(limit)}.");
                 break;
+            case BadHttpRequestException error:
+                // A body cut short or otherwise unreadable: the client's request, not our failure.
+                await ErrorWriter.WriteAsync(context, "bad_request", error.Message);
+                break;
+            case SearchEngineException error:
+                // Engines are called from grains, which translate their errors; this keeps the shape if one slips through.
+                await ErrorWriter.WriteAsync(context, error.Code, error.Message, statusOverride: error.HttpStatus);
+                break;
+            case FilterParseException error:
+                await ErrorWriter.WriteAsync(context, FilterParseException.ErrorCode, error.Message);
+                break;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is left to answer.
+                return true;
             case TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
                 LogUnavailable(logger, exception);
                 await ErrorWriter.WriteAsync(context, "service_unavailable",

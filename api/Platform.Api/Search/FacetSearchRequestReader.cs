@@ -185,7 +185,7 @@ public static class FacetSearchRequestReader
         }
         catch (FilterParseException e)
         {
-            throw new ApiError(FilterParseException.ErrorCode, e.Message);
+            throw SearchErrors.ToApiError(e);
         }
     }
 }

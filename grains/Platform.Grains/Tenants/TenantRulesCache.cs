@@ -4,12 +4,12 @@ using Platform.Search.Rules;
 namespace Platform.Grains.Tenants;
 
 /// <summary>
-/// The tenant's rules parsed once per change (stored as canonical JSON, validated when set), with the parsed filter
-/// of each index cached: the per-search cost of the tenant's rules is a dictionary lookup.
+/// The tenant's rules, parsed once per change (they are stored as canonical JSON and validated when set); the parsed
+/// filter of each index is remembered by <see cref="SearchRules.TryGetParsedFilter"/>, so the per-search cost of the
+/// tenant's rules is a lookup.
 /// </summary>
 internal sealed class TenantRulesCache
 {
-    private readonly Dictionary<string, (bool Authorized, FilterExpression? Filter)> _byIndex = new(StringComparer.Ordinal);
     private string? _rulesJson;
     private SearchRules? _rules;
 
@@ -18,18 +18,11 @@ internal sealed class TenantRulesCache
     {
         if (!string.Equals(rulesJson, _rulesJson, StringComparison.Ordinal))
         {
-            _byIndex.Clear();
             _rulesJson = rulesJson;
             _rules = rulesJson is null ? null : SearchRules.Parse(rulesJson);
         }
 
         if (_rules is null) return (true, null);
-        if (_byIndex.TryGetValue(indexUid, out var cached)) return cached;
-
-        var entry = !_rules.Authorizes(indexUid)
-            ? (false, null)
-            : (true, _rules.TryGetFilter(indexUid, out var filter) && filter is { } json ? FilterJson.Parse(json) : null);
-        _byIndex[indexUid] = entry;
-        return entry;
+        return _rules.TryGetParsedFilter(indexUid, out var filter) ? (true, filter) : (false, null);
     }
 }

@@ -32,6 +32,13 @@ public sealed class SearchRules : IEquatable<SearchRules>
     private readonly (IndexPattern Pattern, SearchRule Rule)[] _prefixesLongestFirst;
     private byte[]? _canonical;
 
+    /// <summary>Parsed rule filters per index. Rules are immutable, so a parse is valid for their whole life.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filters.FilterExpression?> _parsedFilters =
+        new(StringComparer.Ordinal);
+
+    /// <summary>How many indexes' parsed filters are remembered (a <c>*</c> rule authorizes any index uid).</summary>
+    private const int ParsedFilterCacheSize = 64;
+
     private SearchRules(SearchRulesForm form, Dictionary<string, SearchRule> rules)
     {
         Form = form;
@@ -335,6 +342,22 @@ public sealed class SearchRules : IEquatable<SearchRules>
 
         filter = null;
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="TryGetFilter"/> with the filter parsed, remembered per index so a hot path (a cached token, a tenant's
+    /// rules) parses each rule once. Throws <see cref="Filters.FilterParseException"/> when the rule's filter is invalid.
+    /// </summary>
+    public bool TryGetParsedFilter(string indexUid, out Filters.FilterExpression? filter)
+    {
+        filter = null;
+        if (!TryGetFilter(indexUid, out var json)) return false;
+        if (json is not { } value) return true;
+        if (_parsedFilters.TryGetValue(indexUid, out filter)) return true;
+
+        filter = Filters.FilterJson.Parse(value);
+        if (_parsedFilters.Count < ParsedFilterCacheSize) _parsedFilters.TryAdd(indexUid, filter);
+        return true;
     }
 
     /// <summary>The patterns as Meilisearch lists them in messages: <c>["prod*", "sal*"]</c>.</summary>

@@ -174,4 +174,21 @@ public class SearchRulesTests
         Assert.Equal("""{"*":{"filter":"tenant = 1"},"sales":null}""", rules.ToCanonicalJson());
         Assert.Equal("""["a","b"]""", SearchRules.FromPatterns(["b", "a"]).ToCanonicalJson());
     }
+
+    [Fact]
+    public void Parsed_filters_follow_precedence_are_remembered_and_invalid_ones_throw()
+    {
+        var rules = SearchRules.Parse("""{"*":{"filter":"tenant = 1"},"sal*":{"filter":["color = blue"]},"sales":null,"bad":{"filter":"a ="}}""");
+
+        Assert.True(rules.TryGetParsedFilter("salt", out var prefix));
+        Assert.Equal("color = blue", Platform.Search.Filters.FilterPrinter.Print(prefix!));
+        Assert.True(rules.TryGetParsedFilter("salt", out var again));
+        Assert.Same(prefix, again);
+        Assert.True(rules.TryGetParsedFilter("sales", out var none));
+        Assert.Null(none);
+        Assert.True(rules.TryGetParsedFilter("orders", out var star));
+        Assert.Equal("tenant = 1", Platform.Search.Filters.FilterPrinter.Print(star!));
+        Assert.Throws<Platform.Search.Filters.FilterParseException>(() => rules.TryGetParsedFilter("bad", out _));
+        Assert.False(SearchRules.Parse("""["products"]""").TryGetParsedFilter("orders", out _));
+    }
 }
