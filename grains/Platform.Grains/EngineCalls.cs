@@ -22,4 +22,17 @@ internal static class EngineCalls
             throw new PlatformException(e.Code, e.Message);
         }
     }
+
+    /// <summary>Awaits quick engine work (no thread hop) on the caller's scheduler, translating its errors alike.</summary>
+    public static async ValueTask<T> InPlace<T>(ValueTask<T> work)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (SearchEngineException e)
+        {
+            throw new PlatformException(e.Code, e.Message);
+        }
+    }
 }

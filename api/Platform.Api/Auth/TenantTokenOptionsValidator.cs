@@ -13,6 +13,7 @@ public sealed class TenantTokenOptionsValidator : IValidateOptions<TenantTokenOp
         var errors = new List<string>();
         if (options.ValidatedCacheSize < 0) errors.Add($"{Section}:ValidatedCacheSize must be 0 (off) or more.");
         if (options.MintCacheSizePerTenant < 0) errors.Add($"{Section}:MintCacheSizePerTenant must be 0 (off) or more.");
+        if (options.BackendCacheSizePerTenant < 1) errors.Add($"{Section}:BackendCacheSizePerTenant must be at least 1.");
         if (options.DefaultLifetime < TimeSpan.FromSeconds(1)) errors.Add($"{Section}:DefaultLifetime must be at least one second.");
         if (options.MaxLifetime < options.DefaultLifetime) errors.Add($"{Section}:MaxLifetime must be at least {Section}:DefaultLifetime.");
         if (!(options.ReuseShare is > 0 and < 1)) errors.Add($"{Section}:ReuseShare must be between 0 and 1, both excluded.");

@@ -29,4 +29,10 @@ public sealed class TenantTokenOptions
 
     /// <summary>Minted tokens each tenant grain keeps for reuse, in memory only. 0 turns reuse off. Default 256.</summary>
     public int MintCacheSizePerTenant { get; set; } = 256;
+
+    /// <summary>
+    /// Backend credentials (the Meilisearch engine's backend tenant tokens) each tenant grain keeps, one per distinct
+    /// tenant rule in use, in memory only. At least 1. Default 64.
+    /// </summary>
+    public int BackendCacheSizePerTenant { get; set; } = 64;
 }

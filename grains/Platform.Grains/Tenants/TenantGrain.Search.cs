@@ -6,7 +6,8 @@ namespace Platform.Grains.Tenants;
 
 /// <summary>
 /// Search as the tenant: request filter AND the tenant's rule, on the parsed tree; isolation by the engine. The rule
-/// also travels in the scope, so the Meilisearch engine puts it into the backend token beside the isolation filter.
+/// also travels in the scope, with the backend credential this grain caches for it (Meilisearch: a tenant token whose
+/// rules carry the isolation filter and the rule), so the backend enforces both a second time.
 /// </summary>
 internal sealed partial class TenantGrain
 {
@@ -15,7 +16,8 @@ internal sealed partial class TenantGrain
         EnsureActive();
         var rule = RuleFilter(indexUid);
         var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
-        return (await EngineCalls.Run(() => engine.SearchAsync(Scope with { Restriction = rule }, indexUid, scoped))).AsImmutable();
+        var scope = await SearchScope(rule);
+        return (await EngineCalls.Run(() => engine.SearchAsync(scope, indexUid, scoped))).AsImmutable();
     }
 
     public async Task<Immutable<FacetSearchResponse>> FacetSearch(string indexUid, Immutable<FacetSearchRequest> request)
@@ -23,6 +25,13 @@ internal sealed partial class TenantGrain
         EnsureActive();
         var rule = RuleFilter(indexUid);
         var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
-        return (await EngineCalls.Run(() => engine.FacetSearchAsync(Scope with { Restriction = rule }, indexUid, scoped))).AsImmutable();
+        var scope = await SearchScope(rule);
+        return (await EngineCalls.Run(() => engine.FacetSearchAsync(scope, indexUid, scoped))).AsImmutable();
+    }
+
+    private async ValueTask<TenantScope> SearchScope(FilterExpression? rule)
+    {
+        var scope = Scope with { Restriction = rule };
+        return _backendCredentials is null ? scope : await EngineCalls.InPlace(_backendCredentials.AttachAsync(scope));
     }
 }

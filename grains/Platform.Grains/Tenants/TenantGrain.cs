@@ -24,6 +24,11 @@ internal sealed partial class TenantGrain(
         new(tokenOptions.Value.MintCacheSizePerTenant, tokenOptions.Value.ReuseShare);
     private readonly TaskRunner _tasks = new(grains, time);
 
+    // Only engines that enforce isolation again with a per-tenant credential (Meilisearch) issue credentials.
+    private readonly BackendCredentialCache? _backendCredentials = engine is IBackendCredentialIssuer issuer
+        ? new(issuer, time, tokenOptions.Value.BackendCacheSizePerTenant)
+        : null;
+
     private string Uid => this.GetPrimaryKeyString();
 
     private TenantScope Scope => new(Uid);
@@ -67,6 +72,9 @@ internal sealed partial class TenantGrain(
         if (changes.Status is not null) s.Status = changes.Status.Value;
         s.UpdatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
+
+        // Credentials for rules the tenant no longer has would only wait for eviction.
+        _backendCredentials?.Clear();
         return Snapshot();
     }
 
@@ -82,6 +90,7 @@ internal sealed partial class TenantGrain(
         }
 
         _mintedTokens.Clear();
+        _backendCredentials?.Clear();
         await DeleteDocumentsEverywhere();
 
         await state.ClearStateAsync();

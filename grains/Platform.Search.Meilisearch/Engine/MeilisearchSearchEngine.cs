@@ -14,12 +14,12 @@ using IndexSettings = Platform.Search.Engine.IndexSettings;
 
 /// <summary>
 /// <see cref="ISearchEngine"/> on a real Meilisearch (docs/meilisearch-engine.md). Index, settings, document and
-/// task calls use the admin key; every search uses a backend tenant token from <see cref="BackendTokenCache"/>, whose
-/// rule makes Meilisearch AND <c>_tenant = "{tenant}"</c> onto the search, so isolation holds twice: in the request
+/// task calls use the admin key; every search uses a backend tenant token signed by <see cref="BackendTokenSigner"/>
+/// (issued to and cached by the tenant grain, see <see cref="IBackendCredentialIssuer"/>), whose rule makes Meilisearch AND <c>_tenant = "{tenant}"</c> onto the search, so isolation holds twice: in the request
 /// the engine builds and in Meilisearch's own enforcement of the token. Writes wait for their task, so a call
 /// returns once the change is visible. Layout and id scheme: <see cref="PhysicalLayout"/>.
 /// </summary>
-public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
+public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialIssuer, IDisposable
 {
     private const string PidAttribute = PhysicalLayout.PidAttribute;
     private const string TenantAttribute = PhysicalLayout.TenantAttribute;
@@ -33,7 +33,8 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
     private readonly PhysicalLayout _layout;
     private readonly TaskWaitOptions _taskWait;
     private readonly SemaphoreSlim _keyGate = new(1, 1);
-    private volatile BackendTokenCache? _tokens;
+    private volatile BackendTokenSigner? _signer;
+    private long _generation;
     private bool _disposed;
 
     /// <summary>
@@ -66,13 +67,16 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         ArgumentNullException.ThrowIfNull(client);
     }
 
+    /// <inheritdoc />
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>
-    /// Ensures the backend search key exists (creating it once) and readies the token cache. Optional: the first
+    /// Ensures the backend search key exists (creating it once) and readies the token signer. Optional: the first
     /// search does it too. Call at start-up to fail fast on a wrong admin key.
     /// </summary>
-    public async Task<BackendTokenCache> InitializeAsync(CancellationToken cancellationToken = default)
+    public async Task<BackendTokenSigner> InitializeAsync(CancellationToken cancellationToken = default)
     {
-        if (_tokens is { } ready)
+        if (_signer is { } ready)
         {
             return ready;
         }
@@ -80,14 +84,14 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         await _keyGate.WaitAsync(cancellationToken);
         try
         {
-            if (_tokens is null)
+            if (_signer is null)
             {
                 var uid = _options.SearchKeyUid ?? BackendSearchKey.DefaultUid(_layout.Prefix);
                 var key = await Call(c => BackendSearchKey.EnsureAsync(c, _admin, uid, _layout.IndexPattern, cancellationToken), null);
-                _tokens = new BackendTokenCache(key, _layout.IndexPattern, _options.TokenLifetime, _options.TokenRefreshRatio, _options.TokenCacheCapacity, _timeProvider);
+                _signer = new BackendTokenSigner(key, _layout.IndexPattern, _options.TokenLifetime, _options.TokenRefreshRatio, Generation, _timeProvider);
             }
 
-            return _tokens;
+            return _signer;
         }
         finally
         {
@@ -95,13 +99,27 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         }
     }
 
-    private async Task ForgetSearchKeyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A backend token for <paramref name="scope"/>'s tenant and rule, for the tenant grain to cache and pass back in
+    /// <see cref="TenantScope.Credential"/>. The engine keeps none itself.
+    /// </summary>
+    public async ValueTask<BackendCredential> IssueAsync(TenantScope scope, CancellationToken cancellationToken = default)
+    {
+        Tenant(scope);
+        return (await InitializeAsync(cancellationToken)).Issue(scope);
+    }
+
+    private async Task ForgetSearchKeyAsync(BackendTokenSigner refused, CancellationToken cancellationToken)
     {
         await _keyGate.WaitAsync(cancellationToken);
         try
         {
-            _tokens?.Clear();
-            _tokens = null;
+            // Only the first of several searches refused at once starts a new generation.
+            if (ReferenceEquals(_signer, refused))
+            {
+                _signer = null;
+                Interlocked.Increment(ref _generation);
+            }
         }
         finally
         {
@@ -396,17 +414,18 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         try
         {
             JsonObject answer;
+            var signer = await InitializeAsync(cancellationToken);
             try
             {
-                var credential = (await InitializeAsync(cancellationToken)).For(scope);
-                answer = await _clients().SearchAsync(credential, target, body, cancellationToken);
+                answer = await _clients().SearchAsync(signer.CredentialFor(scope), target, body, cancellationToken);
             }
             catch (MeilisearchApiException e) when (EngineErrors.IsCredentialRefused(e))
             {
                 // The search key was deleted or the master key changed (every key value changes with it): find or
-                // create the key again and retry once with a fresh token.
-                await ForgetSearchKeyAsync(cancellationToken);
-                var credential = (await InitializeAsync(cancellationToken)).For(scope);
+                // create the key again and retry once with a fresh token. The new generation tells the tenant grain
+                // to drop the token it cached.
+                await ForgetSearchKeyAsync(signer, cancellationToken);
+                var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope with { Credential = null });
                 answer = await Call(c => c.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
             }
             catch (Exception e) when (EngineErrors.Translate(e, new(indexUid, target)) is { } translated)
@@ -431,16 +450,16 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IDisposable
         _layout.ValidateLogicalUid(indexUid);
         var body = SearchBodies.ToFacetBody(request);
         var target = _layout.DocumentIndex(indexUid, scope.TenantUid);
-        var credential = (await InitializeAsync(cancellationToken)).For(scope);
+        var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope);
         var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
         return SearchBodies.FromFacetBody(answer);
     }
 
-    /// <summary>Forgets the cached tokens. The engine owns no connection: clients come from the factory.</summary>
+    /// <summary>Forgets the signing key. The engine owns no connection: clients come from the factory.</summary>
     public void Dispose()
     {
         _disposed = true;
-        _tokens?.Clear();
+        _signer = null;
     }
 
     /// <inheritdoc />

@@ -50,13 +50,10 @@ public sealed class MeilisearchOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Share of <see cref="TokenLifetime"/> left at which a cached backend token is replaced by a new one. Greater than
-    /// 0 and less than 1. Default 0.2 (a 10-minute token is reused for 8 minutes).
+    /// Share of <see cref="TokenLifetime"/> left at which the tenant grain replaces a cached backend token with a new
+    /// one. Greater than 0 and less than 1. Default 0.2 (a 10-minute token is reused for 8 minutes).
     /// </summary>
     public double TokenRefreshRatio { get; set; } = 0.2;
-
-    /// <summary>Most backend tokens kept in memory (one per tenant). At least 1. Default 10,000.</summary>
-    public int TokenCacheCapacity { get; set; } = 10_000;
 
     /// <summary>
     /// Uid of the search-only Meilisearch key the engine signs backend tokens with. Null (the default) derives a fixed

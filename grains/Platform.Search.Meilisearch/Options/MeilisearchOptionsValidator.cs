@@ -123,11 +123,6 @@ public sealed class MeilisearchOptionsValidator : IValidateOptions<MeilisearchOp
         {
             errors.Add($"{Section}:TokenRefreshRatio must be greater than 0 and less than 1 (got {options.TokenRefreshRatio}).");
         }
-
-        if (options.TokenCacheCapacity < 1)
-        {
-            errors.Add($"{Section}:TokenCacheCapacity must be at least 1 (got {options.TokenCacheCapacity}).");
-        }
     }
 
     private static bool IsUidChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';

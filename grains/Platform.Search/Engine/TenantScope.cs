@@ -27,6 +27,13 @@ public readonly record struct TenantScope
     /// </summary>
     public Filters.FilterExpression? Restriction { get; init; }
 
+    /// <summary>
+    /// The backend credential the caller cached for this tenant and <see cref="Restriction"/>, when the engine issues
+    /// them (<see cref="IBackendCredentialIssuer"/>). An engine uses it only if it matches the scope and is current,
+    /// and issues a fresh one otherwise.
+    /// </summary>
+    public BackendCredential? Credential { get; init; }
+
     /// <summary>True for <c>default(TenantScope)</c>, which engines refuse.</summary>
     public bool IsEmpty => TenantUid is null;
 

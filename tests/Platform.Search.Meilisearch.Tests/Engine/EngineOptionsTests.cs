@@ -22,7 +22,6 @@ public sealed class EngineOptionsTests
             DedicatedIndexes = ["orders", "no good"],
             TokenLifetime = TimeSpan.FromSeconds(5),
             TokenRefreshRatio = 1,
-            TokenCacheCapacity = 0,
         };
 
         var failures = Validator.Validate(null, options).Failures!.ToList();
@@ -34,7 +33,6 @@ public sealed class EngineOptionsTests
             "Platform:Search:Meilisearch:DedicatedIndexes:1 ",
             "Platform:Search:Meilisearch:TokenLifetime ",
             "Platform:Search:Meilisearch:TokenRefreshRatio ",
-            "Platform:Search:Meilisearch:TokenCacheCapacity ",
         ];
         Assert.Equal(keys.Length, failures.Count);
         foreach (var key in keys)
@@ -77,11 +75,11 @@ public sealed class EngineOptionsTests
     public void The_engine_refuses_invalid_options()
     {
         using var http = new HttpClient { BaseAddress = new Uri("http://meili:7700/") };
-        var options = Microsoft.Extensions.Options.Options.Create(new MeilisearchOptions { Url = "http://meili:7700", ApiKey = "key", TokenCacheCapacity = 0 });
+        var options = Microsoft.Extensions.Options.Options.Create(new MeilisearchOptions { Url = "http://meili:7700", ApiKey = "key", TokenRefreshRatio = 0 });
         var client = new MeilisearchClient(http, options, TimeProvider.System);
 
         var error = Assert.Throws<ArgumentException>(() => new MeilisearchSearchEngine(client, options, TimeProvider.System));
 
-        Assert.Contains("TokenCacheCapacity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TokenRefreshRatio", error.Message, StringComparison.Ordinal);
     }
 }

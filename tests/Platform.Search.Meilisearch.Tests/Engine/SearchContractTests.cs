@@ -73,25 +73,38 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     }
 
     [Fact]
-    public async Task The_token_is_reused_until_its_refresh_point_then_replaced()
+    public async Task The_credential_the_caller_cached_is_sent_as_is_and_none_is_kept_by_the_engine()
     {
-        Server.Enqueue(SearchKey(), SearchAnswer(), SearchAnswer(), SearchAnswer(), SearchAnswer());
+        Server.Enqueue(SearchKey(), SearchAnswer(), SearchAnswer(), SearchAnswer(), ScriptedResponse.Ok("""{"facetHits":[],"facetQuery":null,"processingTimeMs":0}"""));
 
+        var issued = await Engine.IssueAsync(Acme);
+        Time.Advance(TimeSpan.FromMinutes(1)); // tokens minted from now on differ from it (their exp is later)
+        await Engine.SearchAsync(Acme with { Credential = issued }, "products", new SearchRequest());
         await Engine.SearchAsync(Acme, "products", new SearchRequest());
-        Time.Advance(TimeSpan.FromMinutes(7));
+        Time.Advance(TimeSpan.FromMinutes(1));
         await Engine.SearchAsync(Acme, "products", new SearchRequest());
-        Time.Advance(TimeSpan.FromSeconds(59));
-        await Engine.SearchAsync(Acme, "products", new SearchRequest());
-        Time.Advance(TimeSpan.FromSeconds(1)); // 8 minutes: 20% of the 10-minute life is left
-        await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        await Engine.FacetSearchAsync(Acme with { Credential = issued }, "products", new FacetSearchRequest { FacetName = "color" });
 
-        var searches = Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, searches.Count);
-        Assert.Equal(BearerOf(searches[0]), BearerOf(searches[1]));
-        Assert.Equal(BearerOf(searches[0]), BearerOf(searches[2]));
-        Assert.NotEqual(BearerOf(searches[0]), BearerOf(searches[3]));
-        Assert.Equal(TokenClaims(searches[0])["exp"]!.GetValue<long>() + (8 * 60), TokenClaims(searches[3])["exp"]!.GetValue<long>());
+        var searches = Server.Requests.Skip(1).ToList();
+        Assert.Equal(issued.Value, BearerOf(searches[0]));
+        Assert.Equal(issued.Value, BearerOf(searches[3]));
+        Assert.NotEqual(issued.Value, BearerOf(searches[1]));
+        Assert.NotEqual(BearerOf(searches[1]), BearerOf(searches[2])); // no credential: a fresh token each time
+        Assert.Equal(Time.GetUtcNow().AddMinutes(6), issued.RefreshAt);
         Assert.Single(Server.Requests, r => r.Path.StartsWith("/keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Another_tenants_credential_is_never_sent()
+    {
+        Server.Enqueue(SearchKey(), SearchAnswer());
+
+        var globex = await Engine.IssueAsync(Globex);
+        await Engine.SearchAsync(Acme with { Credential = globex }, "products", new SearchRequest());
+
+        var sent = Server.Requests[1];
+        Assert.NotEqual(globex.Value, BearerOf(sent));
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(sent)["searchRules"]!.ToJsonString());
     }
 
     [Fact]
@@ -267,16 +280,21 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     }
 
     [Fact]
-    public async Task A_refused_token_finds_the_search_key_again_and_retries_once()
+    public async Task A_refused_token_finds_the_search_key_again_retries_once_and_starts_a_new_generation()
     {
         Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), SearchAnswer());
+        var cached = await Engine.IssueAsync(Acme);
+        Time.Advance(TimeSpan.FromMinutes(1));
 
-        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest());
+        var response = await Engine.SearchAsync(Acme with { Credential = cached }, "products", new SearchRequest());
 
         Assert.Empty(response.Hits);
         var r = Server.Requests;
         Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
+        Assert.Equal(cached.Value, BearerOf(r[1]));
+        Assert.NotEqual(cached.Value, BearerOf(r[3]));
         TokenClaims(r[3]);
+        Assert.False(cached.IsFresh(Engine.Generation, Time.GetUtcNow()));
     }
 
     [Fact]
