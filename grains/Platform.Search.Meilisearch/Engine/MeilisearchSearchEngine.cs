@@ -410,7 +410,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         _layout.ValidateLogicalUid(indexUid);
         SearchBodies.CheckSearch(request);
         var target = _layout.DocumentIndex(indexUid, tenant);
-        var body = SearchBodies.ToBody(request);
+        var body = SearchBodies.ToBody(request, tenant);
         try
         {
             JsonObject answer;
@@ -448,7 +448,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         ArgumentNullException.ThrowIfNull(request);
         Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
-        var body = SearchBodies.ToFacetBody(request);
+        var body = SearchBodies.ToFacetBody(request, scope.TenantUid);
         var target = _layout.DocumentIndex(indexUid, scope.TenantUid);
         var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope);
         var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));

@@ -125,8 +125,11 @@ internal static class SearchBodies
 
     // ---- facet search --------------------------------------------------------------------------------------
 
-    /// <summary>The <c>POST /indexes/{uid}/facet-search</c> body; the platform attributes cannot be facets.</summary>
-    public static JsonObject ToFacetBody(FacetSearchRequest request)
+    /// <summary>
+    /// The <c>POST /indexes/{uid}/facet-search</c> body, its filter isolated like a search's; the platform attributes
+    /// cannot be facets.
+    /// </summary>
+    public static JsonObject ToFacetBody(FacetSearchRequest request, string tenantUid)
     {
         CheckNames([request.FacetName], "facetName");
         CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
@@ -134,7 +137,7 @@ internal static class SearchBodies
         var body = new JsonObject { ["facetName"] = request.FacetName };
         if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
         if (request.Q is not null) body["q"] = request.Q;
-        if (FilterJson.ToMeilisearch(request.Filter) is { } filter) body["filter"] = filter;
+        body["filter"] = Isolated(request.Filter, tenantUid);
         if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = request.MatchingStrategy.ToString().ToLowerInvariant();
         AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
         if (request.RankingScoreThreshold is { } threshold) body["rankingScoreThreshold"] = threshold;
@@ -153,8 +156,12 @@ internal static class SearchBodies
 
     // ---- search --------------------------------------------------------------------------------------------
 
-    /// <summary>The <c>POST /indexes/{uid}/search</c> body. Defaults are left out, as a client would.</summary>
-    public static JsonObject ToBody(SearchRequest request)
+    /// <summary>
+    /// The <c>POST /indexes/{uid}/search</c> body. Defaults are left out, as a client would. The filter always ends
+    /// with the isolation condition, so the body isolates the tenant even before Meilisearch adds the backend
+    /// token's filter: a token minted for the wrong tenant would find nothing rather than another tenant's documents.
+    /// </summary>
+    public static JsonObject ToBody(SearchRequest request, string tenantUid)
     {
         var body = new JsonObject();
         if (request.Q is not null)
@@ -162,10 +169,7 @@ internal static class SearchBodies
             body["q"] = request.Q;
         }
 
-        if (FilterJson.ToMeilisearch(request.Filter) is { } filter)
-        {
-            body["filter"] = filter;
-        }
+        body["filter"] = Isolated(request.Filter, tenantUid);
 
         AddList(body, "sort", request.Sort);
         if (request.IsPageMode)

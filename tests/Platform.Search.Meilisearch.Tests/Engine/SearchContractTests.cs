@@ -19,7 +19,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         Assert.Equal(2, r.Count);
         AssertRequest(r[0], "GET", $"/keys/{SearchKeyUid}");
         AssertAdmin(r[0]);
-        AssertRequest(r[1], "POST", "/indexes/platform-products/search", """{"q":"kettle","limit":20,"offset":0}""");
+        AssertRequest(r[1], "POST", "/indexes/platform-products/search", """{"q":"kettle","filter":"_tenant = \"acme\"","limit":20,"offset":0}""");
         var claims = TokenClaims(r[1]);
         AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", claims["searchRules"]!.ToJsonString());
         Assert.Equal(SearchKeyUid.ToString(), claims["apiKeyUid"]!.GetValue<string>());
@@ -39,7 +39,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         });
 
         var r = Server.Requests;
-        AssertRequest(r[1], "POST", "/indexes/platform-products/facet-search", """{"facetName":"color","facetQuery":"re","filter":"price > 10"}""");
+        AssertRequest(r[1], "POST", "/indexes/platform-products/facet-search", """{"facetName":"color","facetQuery":"re","filter":["price > 10","_tenant = \"acme\""]}""");
         Assert.NotEqual("Bearer " + TestClient.AdminKey, r[1].Authorization);
         AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(r[1])["searchRules"]!.ToJsonString());
         Assert.Equal([new FacetHit("red", 3)], answer.FacetHits);
@@ -173,7 +173,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         });
 
         AssertJson.Equal("""
-            {"q":"oak lamp","filter":["price < 100","category IN [Garden, Office]"],"sort":["price:asc"],"page":2,"hitsPerPage":5,
+            {"q":"oak lamp","filter":["price < 100","category IN [Garden, Office]","_tenant = \"acme\""],"sort":["price:asc"],"page":2,"hitsPerPage":5,
              "facets":["category"],"attributesToRetrieve":["name","price"],"attributesToHighlight":["name"],
              "highlightPreTag":"[","highlightPostTag":"]","attributesToCrop":["description:5"],"cropLength":4,"cropMarker":"...",
              "showMatchesPosition":true,"matchingStrategy":"all","showRankingScore":true,"rankingScoreThreshold":0.5,
