@@ -402,9 +402,16 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         var index = Require(indexUid);
         var settings = index.Settings;
 
-        // Meilisearch compiles the filter before it looks at the facet, so a bad filter is reported first.
-        var filter = request.Filter is null ? null : new FilterCompiler(indexUid, settings, "invalid_search_filter").Compile(request.Filter);
+        // Meilisearch parses the filter, then checks the facet name, and only then evaluates the filter against the
+        // filterable attributes, so a non-filterable facet is reported before a non-filterable filter attribute.
+        var compiler = new FilterCompiler(indexUid, settings, "invalid_search_filter");
+        if (request.Filter is not null)
+        {
+            compiler.CheckParsed(request.Filter);
+        }
+
         FacetValueSearch.Validate(request.FacetName, settings);
+        var filter = request.Filter is null ? null : compiler.Compile(request.Filter);
         var query = ParsedQuery.Parse(request.Q, _analyzer);
         var searchable = request.AttributesToSearchOn is { Count: > 0 } on ? on : settings.SearchableAttributes;
         var values = new FacetValueSearch(request.FacetName, request.FacetQuery);
@@ -495,7 +502,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
         if (!AttributePatterns.AnyCovers(settings.FilterableAttributes, request.Distinct))
         {
-            throw SearchEngineErrors.DistinctNotFilterable(indexUid, request.Distinct, settings.FilterableAttributes);
+            var (visible, hidden) = DisplayedNames.Split(settings.FilterableAttributes, settings);
+            throw SearchEngineErrors.DistinctNotFilterable(indexUid, request.Distinct, visible, hidden);
         }
 
         return request.Distinct;

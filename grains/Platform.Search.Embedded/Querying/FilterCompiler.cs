@@ -9,8 +9,9 @@ using Platform.Search.Filters;
 namespace Platform.Search.Embedded.Querying;
 
 /// <summary>
-/// Turns a parsed filter into a Lucene query, checking every attribute against the filterable attributes first
-/// (compat §5.6). Equality matches a value both as a case-insensitive string and, when it parses, as a number;
+/// Turns a parsed filter into a Lucene query after checking it in Meilisearch's order (compat §5.6): reserved names,
+/// then <c>CONTAINS</c>, then every attribute against the filterable attributes. Equality matches a value both as a
+/// case-insensitive string and, when it parses, as a number; comparisons and <c>TO</c> likewise cover both;
 /// <c>!=</c> and <c>NOT</c> are complements (so they match documents missing the attribute); arrays match when any
 /// element matches. The tenant restriction is not added here: the index applies it to every query.
 /// </summary>
@@ -18,24 +19,86 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
 {
     private static readonly string[] GeoFields = ["_geo", "_geoDistance", "_geoPoint"];
 
-    public Query Compile(FilterExpression filter) => filter switch
+    private FilterExpression _root = null!;
+
+    /// <summary>
+    /// The checks Meilisearch makes while parsing, before it looks at the index: reserved names and the
+    /// <c>CONTAINS</c> feature. Facet search runs them before checking the facet name, the rest after.
+    /// </summary>
+    public void CheckParsed(FilterExpression filter)
+    {
+        var conditions = Conditions(filter).ToList();
+        foreach (var attribute in conditions.Select(AttributeOf).OfType<string>())
+        {
+            if (attribute == SearchEngineErrors.TenantAttribute || attribute.StartsWith(SearchEngineErrors.TenantAttribute + ".", StringComparison.Ordinal))
+            {
+                throw SearchEngineErrors.ReservedAttribute("a filter");
+            }
+
+            if (GeoFields.Contains(attribute))
+            {
+                throw SearchEngineErrors.ReservedGeoField(attribute, errorCode);
+            }
+        }
+
+        if (conditions.OfType<TextMatchFilter>().FirstOrDefault(t => t.Operator == TextMatchOperator.Contains) is { } contains)
+        {
+            throw SearchEngineErrors.ContainsNotEnabled(FilterPositions.ContainsKeyword(filter, contains));
+        }
+    }
+
+    public Query Compile(FilterExpression filter)
+    {
+        CheckParsed(filter);
+        _root = filter;
+        foreach (var condition in Conditions(filter))
+        {
+            if (AttributeOf(condition) is { } attribute && !AttributePatterns.AnyCovers(settings.FilterableAttributes, attribute))
+            {
+                throw SearchEngineErrors.NotFilterable(indexUid, attribute, settings.FilterableAttributes, errorCode, FilterPositions.Attribute(filter, condition));
+            }
+        }
+
+        return Build(filter);
+    }
+
+    private Query Build(FilterExpression filter) => filter switch
     {
         AndFilter and => Combine(and.Operands, Occur.MUST),
         OrFilter or => Combine(or.Operands, Occur.SHOULD),
-        NotFilter not => Not(Compile(not.Operand)),
+        NotFilter not => Not(Build(not.Operand)),
         ComparisonFilter c => Comparison(c),
-        RangeFilter r => Range(Check(r.Attribute), r.From, r.To),
+        RangeFilter r => Range(r.Attribute, r.From, r.To),
         InFilter @in => In(@in),
         PresenceFilter p => new TermQuery(new Term(p.Operator switch
         {
             PresenceOperator.Exists => FieldNames.Exists,
             PresenceOperator.IsNull => FieldNames.Null,
             _ => FieldNames.Empty,
-        }, Check(p.Attribute))),
-        TextMatchFilter { Operator: TextMatchOperator.Contains } t => ContainsNotEnabled(t.Attribute),
-        TextMatchFilter t => new PrefixQuery(new Term(FieldNames.Keyword(Check(t.Attribute)), FieldNames.NormalizeKeyword(t.Value))),
-        GeoFilter => Geo(),
+        }, p.Attribute)),
+        TextMatchFilter t => new PrefixQuery(new Term(FieldNames.Keyword(t.Attribute), FieldNames.NormalizeKeyword(t.Value))),
+        GeoFilter g => Geo(g),
         _ => throw new SearchEngineException(errorCode, $"Unsupported filter node `{filter.GetType().Name}`."),
+    };
+
+    /// <summary>The conditions of a filter in Meilisearch's traversal order (left to right).</summary>
+    private static IEnumerable<FilterExpression> Conditions(FilterExpression filter) => filter switch
+    {
+        AndFilter and => and.Operands.SelectMany(Conditions),
+        OrFilter or => or.Operands.SelectMany(Conditions),
+        NotFilter not => Conditions(not.Operand),
+        _ => [filter],
+    };
+
+    /// <summary>The attribute a condition filters on; null for geo filters, which name none.</summary>
+    private static string? AttributeOf(FilterExpression condition) => condition switch
+    {
+        ComparisonFilter c => c.Attribute,
+        RangeFilter r => r.Attribute,
+        InFilter i => i.Attribute,
+        PresenceFilter p => p.Attribute,
+        TextMatchFilter t => t.Attribute,
+        _ => null,
     };
 
     private Query Combine(IReadOnlyList<FilterExpression> operands, Occur occur)
@@ -43,7 +106,7 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
         var query = new BooleanQuery();
         foreach (var operand in operands)
         {
-            query.Add(Compile(operand), occur);
+            query.Add(Build(operand), occur);
         }
 
         return query;
@@ -55,48 +118,54 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
         { inner, Occur.MUST_NOT },
     };
 
-    private Query Comparison(ComparisonFilter c)
+    private static Query Comparison(ComparisonFilter c)
     {
-        var attribute = Check(c.Attribute);
-        var number = ParseNumber(c.Value);
-        var keyword = FieldNames.Keyword(attribute);
-        var value = FieldNames.NormalizeKeyword(c.Value);
         switch (c.Operator)
         {
             case ComparisonOperator.Equal:
-                return Equal(attribute, c.Value);
+                return Equal(c.Attribute, c.Value);
             case ComparisonOperator.NotEqual:
-                return Not(Equal(attribute, c.Value));
+                return Not(Equal(c.Attribute, c.Value));
         }
 
         var lower = c.Operator is ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual;
         var inclusive = c.Operator is ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.LowerThanOrEqual;
-        if (number is { } n)
-        {
-            return lower
-                ? NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(attribute), n, null, inclusive, true)
-                : NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(attribute), null, n, true, inclusive);
-        }
+        var keyword = FieldNames.Keyword(c.Attribute);
+        var value = FieldNames.NormalizeKeyword(c.Value);
 
-        // Recent Meilisearch versions compare strings lexicographically when the value is not a number.
-        return lower
+        // Since v1.15 Meilisearch compares string values lexicographically as well, even when the value is a number
+        // (so `rating > 8.5` also matches "unrated").
+        var strings = lower
             ? TermRangeQuery.NewStringRange(keyword, value, null, inclusive, true)
             : TermRangeQuery.NewStringRange(keyword, null, value, true, inclusive);
-    }
-
-    private Query Range(string attribute, string from, string to)
-    {
-        if (ParseNumber(from) is { } f && ParseNumber(to) is { } t)
+        if (ParseNumber(c.Value) is not { } n)
         {
-            return NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(attribute), f, t, true, true);
+            return strings;
         }
 
-        return TermRangeQuery.NewStringRange(FieldNames.Keyword(attribute), FieldNames.NormalizeKeyword(from), FieldNames.NormalizeKeyword(to), true, true);
+        var numbers = lower
+            ? NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(c.Attribute), n, null, inclusive, true)
+            : NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(c.Attribute), null, n, true, inclusive);
+        return Either(numbers, strings);
     }
+
+    private static Query Range(string attribute, string from, string to)
+    {
+        var strings = TermRangeQuery.NewStringRange(FieldNames.Keyword(attribute), FieldNames.NormalizeKeyword(from), FieldNames.NormalizeKeyword(to), true, true);
+        return ParseNumber(from) is { } f && ParseNumber(to) is { } t
+            ? Either(NumericRangeQuery.NewDoubleRange(FieldNames.Numeric(attribute), f, t, true, true), strings)
+            : strings;
+    }
+
+    private static Query Either(Query first, Query second) => new BooleanQuery
+    {
+        { first, Occur.SHOULD },
+        { second, Occur.SHOULD },
+    };
 
     private Query In(InFilter filter)
     {
-        var attribute = Check(filter.Attribute);
+        var attribute = filter.Attribute;
         var any = new BooleanQuery();
         foreach (var value in filter.Values)
         {
@@ -124,40 +193,16 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
     private static double? ParseNumber(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
 
-    private Query ContainsNotEnabled(string attribute)
-    {
-        Check(attribute);
-        throw SearchEngineErrors.ContainsNotEnabled();
-    }
-
-    private Query Geo()
+    private Query Geo(GeoFilter geo)
     {
         if (!AttributePatterns.AnyCovers(settings.FilterableAttributes, "_geo"))
         {
-            throw SearchEngineErrors.NotFilterable(indexUid, "_geo", settings.FilterableAttributes, errorCode);
+            // Meilisearch names both geo attributes (a radius or box can use either; a polygon only `_geojson`).
+            var attribute = geo.Operator == GeoOperator.Polygon ? "_geojson" : "_geo/_geojson";
+            throw SearchEngineErrors.NotFilterable(indexUid, attribute, settings.FilterableAttributes, errorCode, FilterPositions.GeoPoint(_root, geo));
         }
 
         // REVIEW: geo filtering is not implemented by the embedded engine yet.
         throw new SearchEngineException(errorCode, "Geo filters are not supported by the embedded engine.");
-    }
-
-    private string Check(string attribute)
-    {
-        if (attribute == SearchEngineErrors.TenantAttribute || attribute.StartsWith(SearchEngineErrors.TenantAttribute + ".", StringComparison.Ordinal))
-        {
-            throw SearchEngineErrors.ReservedAttribute("a filter");
-        }
-
-        if (GeoFields.Contains(attribute))
-        {
-            throw SearchEngineErrors.ReservedGeoField(attribute, errorCode);
-        }
-
-        if (!AttributePatterns.AnyCovers(settings.FilterableAttributes, attribute))
-        {
-            throw SearchEngineErrors.NotFilterable(indexUid, attribute, settings.FilterableAttributes, errorCode);
-        }
-
-        return attribute;
     }
 }

@@ -19,22 +19,21 @@ internal sealed class FacetCounter
 
     public FacetCounter(IReadOnlyList<string> requested, IndexSettings settings, int maxValues)
     {
-        foreach (var facet in requested)
+        if (requested.Contains(SearchEngineErrors.TenantAttribute))
         {
-            if (facet == SearchEngineErrors.TenantAttribute)
-            {
-                throw SearchEngineErrors.ReservedAttribute("facets");
-            }
+            throw SearchEngineErrors.ReservedAttribute("facets");
+        }
 
-            if (!facet.Contains('*', StringComparison.Ordinal) && !AttributePatterns.AnyCovers(settings.FilterableAttributes, facet))
-            {
-                throw SearchEngineErrors.FacetNotFilterable(facet, settings.FilterableAttributes);
-            }
+        // Meilisearch names every facet that is not filterable in one error.
+        var notFilterable = requested.Where(f => !f.Contains('*', StringComparison.Ordinal) && !AttributePatterns.AnyCovers(settings.FilterableAttributes, f)).ToList();
+        if (notFilterable.Count > 0)
+        {
+            throw SearchEngineErrors.FacetsNotFilterable(notFilterable, settings.FilterableAttributes);
+        }
 
-            if (!facet.Contains('*', StringComparison.Ordinal))
-            {
-                _values[facet] = new Dictionary<string, (string, int, double?)>(StringComparer.Ordinal);
-            }
+        foreach (var facet in requested.Where(f => !f.Contains('*', StringComparison.Ordinal)))
+        {
+            _values[facet] = new Dictionary<string, (string, int, double?)>(StringComparer.Ordinal);
         }
 
         _requested = requested;

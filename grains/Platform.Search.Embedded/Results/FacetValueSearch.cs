@@ -42,10 +42,8 @@ internal sealed class FacetValueSearch
 
         if (!AttributePatterns.AnyCovers(settings.FilterableAttributes, facet))
         {
-            // Meilisearch lists only the patterns that are displayed, and says when it hid some.
-            var all = settings.DisplayedAttributes.Contains("*");
-            var visible = settings.FilterableAttributes.Where(p => all || settings.DisplayedAttributes.Contains(p)).ToList();
-            throw SearchEngineErrors.FacetNotSearchable(facet, visible, visible.Count < settings.FilterableAttributes.Count);
+            var (visible, hidden) = DisplayedNames.Split(settings.FilterableAttributes, settings);
+            throw SearchEngineErrors.FacetNotSearchable(facet, visible, hidden);
         }
     }
 

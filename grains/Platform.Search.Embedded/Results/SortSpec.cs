@@ -53,7 +53,8 @@ internal sealed class SortSpec
 
             if (!settings.SortableAttributes.Any(s => s == attribute || attribute.StartsWith(s + ".", StringComparison.Ordinal)))
             {
-                throw SearchEngineErrors.NotSortable(indexUid, attribute, settings.SortableAttributes);
+                var (visible, hidden) = DisplayedNames.Split(settings.SortableAttributes, settings);
+                throw SearchEngineErrors.NotSortable(indexUid, attribute, visible, hidden);
             }
 
             keys.Add((attribute, direction == "desc"));

@@ -41,34 +41,44 @@ public static class SearchEngineErrors
     public static SearchEngineException ReservedAttribute(string context) =>
         new("reserved_attribute", $"`{TenantAttribute}` is a reserved attribute and cannot be used in {context}.");
 
-    public static SearchEngineException NotFilterable(string uid, string attribute, IReadOnlyList<string> filterable, string code = "invalid_search_filter") =>
+    /// <param name="at">Meilisearch's second line, <c>start:end filter</c>, pointing at the attribute; null for none.</param>
+    public static SearchEngineException NotFilterable(string uid, string attribute, IReadOnlyList<string> filterable, string code = "invalid_search_filter", string? at = null) =>
         new(code, $"Index `{uid}`: Attribute `{attribute}` is not filterable. " + (filterable.Count == 0
             ? "This index does not have configured filterable attributes."
-            : $"Available filterable attribute patterns are: {Quoted(filterable)}."));
+            : $"Available filterable attribute patterns are: {Quoted(filterable)}.") + SecondLine(at));
 
-    public static SearchEngineException ContainsNotEnabled() =>
-        new("feature_not_enabled", "Using `CONTAINS` in a filter requires enabling the `contains filter` experimental feature. See https://github.com/orgs/meilisearch/discussions/763");
+    /// <param name="at">Meilisearch's second line, <c>start:end filter</c>, pointing at the <c>CONTAINS</c> keyword.</param>
+    public static SearchEngineException ContainsNotEnabled(string? at = null) =>
+        new("feature_not_enabled", "Using `CONTAINS` in a filter requires enabling the `contains filter` experimental feature. See https://github.com/orgs/meilisearch/discussions/763" + SecondLine(at));
 
     public static SearchEngineException ReservedGeoField(string field, string code = "invalid_search_filter") =>
         new(code, $"`{field}` is a reserved keyword and thus can't be used as a filter expression. Use the `_geoRadius(latitude, longitude, distance)` or `_geoBoundingBox([latitude, longitude], [latitude, longitude])` built-in rules to filter on `_geo` coordinates.");
 
-    public static SearchEngineException NotSortable(string uid, string attribute, IReadOnlyList<string> sortable) =>
-        new("invalid_search_sort", $"Index `{uid}`: Attribute `{attribute}` is not sortable. " + (sortable.Count == 0
+    /// <summary>Sort on an attribute that is not sortable: the displayed sortable attributes in one pair of backticks,
+    /// with <c>, &lt;..hidden-attributes&gt;</c> when some are not displayed (Meilisearch's wording).</summary>
+    public static SearchEngineException NotSortable(string uid, string attribute, IReadOnlyList<string> visibleSortable, bool hiddenSortable = false) =>
+        new("invalid_search_sort", $"Index `{uid}`: Attribute `{attribute}` is not sortable. " + (visibleSortable.Count == 0
             ? "This index does not have configured sortable attributes."
-            : $"Available sortable attributes are: {Quoted(sortable)}."));
+            : $"Available sortable attributes are: `{Joined(visibleSortable)}{Hidden(hiddenSortable)}`."));
 
     public static SearchEngineException InvalidSortSyntax(string expression) =>
         new("invalid_search_sort", $"Invalid syntax for the sort parameter: expected expression ending by `:asc` or `:desc`, found `{expression}`.");
 
-    public static SearchEngineException FacetNotFilterable(string pattern, IReadOnlyList<string> filterable) =>
-        new("invalid_search_facets", $"Invalid facet distribution: Pattern `{pattern}` is not filterable. " + (filterable.Count == 0
+    /// <summary>Facets that are not filterable, all named at once (Meilisearch's wording since v1.14).</summary>
+    public static SearchEngineException FacetsNotFilterable(IReadOnlyList<string> facets, IReadOnlyList<string> filterable)
+    {
+        var names = facets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var subject = names.Count == 1 ? $"Attribute `{names[0]}` is not filterable." : $"Attributes `{string.Join(", ", names)}` are not filterable.";
+        return new("invalid_search_facets", $"Invalid facet distribution: {subject} " + (filterable.Count == 0
             ? "This index does not have configured filterable attributes."
-            : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
+            : $"Available filterable attributes patterns are: `{Joined(filterable)}`."));
+    }
 
-    public static SearchEngineException DistinctNotFilterable(string uid, string attribute, IReadOnlyList<string> filterable) =>
-        new("invalid_search_distinct", $"Index `{uid}`: Attribute `{attribute}` is not filterable and thus, cannot be used as distinct attribute. " + (filterable.Count == 0
+    /// <summary>Distinct on an attribute that is not filterable: the displayed patterns in one pair of backticks.</summary>
+    public static SearchEngineException DistinctNotFilterable(string uid, string attribute, IReadOnlyList<string> visiblePatterns, bool hiddenPatterns = false) =>
+        new("invalid_search_distinct", $"Index `{uid}`: Attribute `{attribute}` is not filterable and thus, cannot be used as distinct attribute. " + (visiblePatterns.Count == 0
             ? "This index does not have configured filterable attributes."
-            : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
+            : $"Available filterable attributes patterns are: `{Joined(visiblePatterns)}{Hidden(hiddenPatterns)}`."));
 
     /// <summary>
     /// Facet search on an attribute that is not filterable (Meilisearch's wording: the patterns in one pair of
@@ -77,15 +87,23 @@ public static class SearchEngineErrors
     public static SearchEngineException FacetNotSearchable(string attribute, IReadOnlyList<string> visiblePatterns, bool hiddenPatterns)
     {
         const string hint = "To make it facet-searchable add it to the `filterableAttributes` index settings.";
-        var list = string.Join(", ", visiblePatterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return new("invalid_facet_search_facet_name", $"Attribute `{attribute}` is not facet-searchable. " + (visiblePatterns.Count == 0
             ? $"This index does not have configured facet-searchable attributes. {hint}"
-            : $"Available facet-searchable attributes patterns are: `{list}{(hiddenPatterns ? ", <..hidden-attributes>" : "")}`. {hint}"));
+            : $"Available facet-searchable attributes patterns are: `{Joined(visiblePatterns)}{Hidden(hiddenPatterns)}`. {hint}"));
     }
 
     public static SearchEngineException InvalidParameter(string code, string parameter, string expectation) =>
         new(code, $"Invalid value at `.{parameter}`: {expectation}");
 
+    /// <summary>Each name in its own backticks: only the filter's not-filterable message lists names this way.</summary>
     private static string Quoted(IReadOnlyList<string> names) =>
-        string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => $"`{n}`"));
+        string.Join(", ", names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => $"`{n}`"));
+
+    /// <summary>Names sorted and joined for one pair of backticks, as Meilisearch prints its sets.</summary>
+    private static string Joined(IEnumerable<string> names) =>
+        string.Join(", ", names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static string Hidden(bool hidden) => hidden ? ", <..hidden-attributes>" : "";
+
+    private static string SecondLine(string? at) => at is null ? "" : "\n" + at;
 }

@@ -230,7 +230,7 @@ public abstract class TenantIsolationConformanceTests(SearchEngineFixture fixtur
         var uid = await SharedIndex();
         await Engine.DeleteDocumentsAsync(Acme, uid, ["5"]);
         await Engine.AddDocumentsAsync(Acme, uid, [new JsonObject { ["id"] = 5, ["x"] = 1 }], DocumentWriteMode.AddOrUpdate);
-        Assert.Equal("""{"id":5,"x":1}""", (await Engine.GetDocumentAsync(Acme, uid, "5")).ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"id":5,"x":1}"""), await Engine.GetDocumentAsync(Acme, uid, "5")));
         Assert.Equal("globex", (await Engine.GetDocumentAsync(Globex, uid, "5"))["owner"]!.GetValue<string>());
     }
 }
