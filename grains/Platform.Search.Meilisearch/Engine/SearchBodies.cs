@@ -43,12 +43,12 @@ internal static class SearchBodies
         {
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var name = colon < 0 ? entry : entry[..colon];
-            if (IsUnder(name, PhysicalLayout.TenantAttribute))
+            if (PhysicalLayout.IsUnder(name, PhysicalLayout.TenantAttribute))
             {
                 throw SearchEngineErrors.ReservedAttribute(context);
             }
 
-            if (IsUnder(name, PhysicalLayout.PidAttribute))
+            if (PhysicalLayout.IsUnder(name, PhysicalLayout.PidAttribute))
             {
                 throw EngineErrors.ReservedPid(context);
             }
@@ -88,9 +88,6 @@ internal static class SearchBodies
         CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
         CheckNames(request.Distinct is { } d ? [d] : null, "distinct");
     }
-
-    private static bool IsUnder(string name, string attribute) =>
-        name == attribute || (name.StartsWith(attribute, StringComparison.Ordinal) && name.Length > attribute.Length && name[attribute.Length] == '.');
 
     // ---- filters -------------------------------------------------------------------------------------------
 
@@ -311,7 +308,7 @@ internal static class SearchBodies
 
         if (hit["_matchesPosition"] is JsonObject positions)
         {
-            foreach (var key in positions.Select(p => p.Key).Where(k => PlatformAttributes.Any(a => IsUnder(k, a))).ToList())
+            foreach (var key in positions.Select(p => p.Key).Where(PhysicalLayout.IsPlatformAttribute).ToList())
             {
                 positions.Remove(key);
             }
@@ -330,7 +327,7 @@ internal static class SearchBodies
         var result = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
         foreach (var (facet, values) in node)
         {
-            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || values is not JsonObject counts)
+            if (PhysicalLayout.IsPlatformAttribute(facet) || values is not JsonObject counts)
             {
                 continue;
             }
@@ -351,7 +348,7 @@ internal static class SearchBodies
         var result = new Dictionary<string, FacetStats>(StringComparer.Ordinal);
         foreach (var (facet, stats) in node)
         {
-            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || stats is not JsonObject minMax
+            if (PhysicalLayout.IsPlatformAttribute(facet) || stats is not JsonObject minMax
                 || minMax["min"] is not JsonValue min || minMax["max"] is not JsonValue max)
             {
                 continue;

@@ -10,6 +10,15 @@ public static class SearchEngineErrors
     /// <summary>The attribute engines reserve for tenant isolation; clients can never set, read, filter or sort on it.</summary>
     public const string TenantAttribute = "_tenant";
 
+    /// <summary>Meilisearch's sentence in place of an empty list of filterable attributes (also for facets and distinct).</summary>
+    public const string NoFilterableAttributes = "This index does not have configured filterable attributes.";
+
+    /// <summary>Meilisearch's sentence in place of an empty list of sortable attributes.</summary>
+    public const string NoSortableAttributes = "This index does not have configured sortable attributes.";
+
+    /// <summary>Meilisearch's sentence in place of an empty list of facet-searchable attributes.</summary>
+    public const string NoFacetSearchableAttributes = "This index does not have configured facet-searchable attributes.";
+
     public static SearchEngineException IndexNotFound(string uid) =>
         new("index_not_found", $"Index `{uid}` not found.", 404);
 
@@ -43,7 +52,7 @@ public static class SearchEngineErrors
 
     public static SearchEngineException NotFilterable(string uid, string attribute, IReadOnlyList<string> filterable, string code = "invalid_search_filter") =>
         new(code, $"Index `{uid}`: Attribute `{attribute}` is not filterable. " + (filterable.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attribute patterns are: {Quoted(filterable)}."));
 
     public static SearchEngineException ContainsNotEnabled() =>
@@ -54,7 +63,7 @@ public static class SearchEngineErrors
 
     public static SearchEngineException NotSortable(string uid, string attribute, IReadOnlyList<string> sortable) =>
         new("invalid_search_sort", $"Index `{uid}`: Attribute `{attribute}` is not sortable. " + (sortable.Count == 0
-            ? "This index does not have configured sortable attributes."
+            ? NoSortableAttributes
             : $"Available sortable attributes are: {Quoted(sortable)}."));
 
     public static SearchEngineException InvalidSortSyntax(string expression) =>
@@ -62,12 +71,12 @@ public static class SearchEngineErrors
 
     public static SearchEngineException FacetNotFilterable(string pattern, IReadOnlyList<string> filterable) =>
         new("invalid_search_facets", $"Invalid facet distribution: Pattern `{pattern}` is not filterable. " + (filterable.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
 
     public static SearchEngineException DistinctNotFilterable(string uid, string attribute, IReadOnlyList<string> filterable) =>
         new("invalid_search_distinct", $"Index `{uid}`: Attribute `{attribute}` is not filterable and thus, cannot be used as distinct attribute. " + (filterable.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attributes patterns are: {Quoted(filterable)}."));
 
     /// <summary>
@@ -79,7 +88,7 @@ public static class SearchEngineErrors
         const string hint = "To make it facet-searchable add it to the `filterableAttributes` index settings.";
         var list = string.Join(", ", visiblePatterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return new("invalid_facet_search_facet_name", $"Attribute `{attribute}` is not facet-searchable. " + (visiblePatterns.Count == 0
-            ? $"This index does not have configured facet-searchable attributes. {hint}"
+            ? $"{NoFacetSearchableAttributes} {hint}"
             : $"Available facet-searchable attributes patterns are: `{list}{(hiddenPatterns ? ", <..hidden-attributes>" : "")}`. {hint}"));
     }
 
