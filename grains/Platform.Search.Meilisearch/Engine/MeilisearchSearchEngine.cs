@@ -309,7 +309,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         ArgumentNullException.ThrowIfNull(filter);
         var tenant = Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
-        SearchBodies.CheckFilter(filter);
+        SearchBodies.CheckFilter(filter, SearchBodies.DocumentFilterError);
         var target = _layout.DocumentIndex(indexUid, tenant);
         var isolated = SearchBodies.Isolated(filter, tenant);
         return new DocumentDeletionResult(0, await DeleteAsync(indexUid, target, c => c.DeleteDocumentsByFilterAsync(_admin, target, isolated, cancellationToken), cancellationToken));
@@ -370,7 +370,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         var tenant = Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
         SearchBodies.CheckNames(query.Fields, "fields");
-        SearchBodies.CheckFilter(query.Filter);
+        SearchBodies.CheckFilter(query.Filter, SearchBodies.DocumentFilterError);
         if (query.Offset < 0 || query.Limit < 0)
         {
             throw new SearchEngineException(query.Offset < 0 ? "invalid_document_offset" : "invalid_document_limit", "Offset and limit must be non-negative integers.");

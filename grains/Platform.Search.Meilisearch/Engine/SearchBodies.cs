@@ -15,10 +15,19 @@ internal static class SearchBodies
 {
     private static readonly string[] PlatformAttributes = [PhysicalLayout.TenantAttribute, PhysicalLayout.PidAttribute];
 
+    /// <summary>Meilisearch's code for a bad filter on the search and facet-search routes.</summary>
+    public const string SearchFilterError = "invalid_search_filter";
+
+    /// <summary>Meilisearch's code for a bad filter on the document routes (fetch, delete by filter).</summary>
+    public const string DocumentFilterError = "invalid_document_filter";
+
     // ---- reserved attributes -------------------------------------------------------------------------------
 
-    /// <summary>Refuses a filter reading <c>_tenant</c> or <c>_pid</c> (or a field nested under them).</summary>
-    public static void CheckFilter(FilterExpression? filter)
+    /// <summary>
+    /// Refuses a filter reading <c>_tenant</c> or <c>_pid</c> (or a field nested under them), or naming a reserved
+    /// geo field as a plain attribute; <paramref name="code"/> is the route's filter error code.
+    /// </summary>
+    public static void CheckFilter(FilterExpression? filter, string code)
     {
         if (FilterAttributes.References(filter, PhysicalLayout.TenantAttribute))
         {
@@ -28,6 +37,13 @@ internal static class SearchBodies
         if (FilterAttributes.References(filter, PhysicalLayout.PidAttribute))
         {
             throw EngineErrors.ReservedPid("a filter");
+        }
+
+        // FilterPrinter quotes these names and Meilisearch reads a quoted one as an ordinary attribute, so it would
+        // answer "not filterable" rather than refuse the keyword as the embedded engine (and bare `_geo`) does.
+        if (FilterAttributes.Named(filter).FirstOrDefault(FilterSyntax.ReservedGeoWords.Contains) is { } geo)
+        {
+            throw SearchEngineErrors.ReservedGeoField(geo, code);
         }
     }
 
@@ -79,7 +95,7 @@ internal static class SearchBodies
 
     public static void CheckSearch(SearchRequest request)
     {
-        CheckFilter(request.Filter);
+        CheckFilter(request.Filter, SearchFilterError);
         CheckNames(request.Sort, "a sort");
         CheckNames(request.Facets, "facets");
         CheckNames(request.AttributesToRetrieve, "attributesToRetrieve");
@@ -130,7 +146,7 @@ internal static class SearchBodies
     {
         CheckNames([request.FacetName], "facetName");
         CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
-        CheckFilter(request.Filter);
+        CheckFilter(request.Filter, SearchFilterError);
         var body = new JsonObject { ["facetName"] = request.FacetName };
         if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
         if (request.Q is not null) body["q"] = request.Q;
