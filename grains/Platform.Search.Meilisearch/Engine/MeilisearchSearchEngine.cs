@@ -451,8 +451,18 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         var body = SearchBodies.ToFacetBody(request, scope.TenantUid);
         var target = _layout.DocumentIndex(indexUid, scope.TenantUid);
         var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope);
-        var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
-        return SearchBodies.FromFacetBody(answer);
+        try
+        {
+            var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
+            return SearchBodies.FromFacetBody(answer);
+        }
+        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
+        {
+            // As for a search: a dedicated tenant index appears on the tenant's first write, so until then the
+            // tenant has no values, unless the logical index itself is missing.
+            await RequireDocumentIndexAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
+            return SearchBodies.EmptyFacetSearch(request);
+        }
     }
 
     /// <summary>Forgets the signing key. The engine owns no connection: clients come from the factory.</summary>

@@ -167,6 +167,13 @@ internal static class SearchBodies
         ProcessingTimeMs = Int(body, "processingTimeMs") ?? 0,
     };
 
+    /// <summary>The answer to a facet search on a dedicated index the tenant has not written to yet.</summary>
+    public static FacetSearchResponse EmptyFacetSearch(FacetSearchRequest request) => new()
+    {
+        FacetHits = [],
+        FacetQuery = request.FacetQuery,
+    };
+
     // ---- search --------------------------------------------------------------------------------------------
 
     /// <summary>
