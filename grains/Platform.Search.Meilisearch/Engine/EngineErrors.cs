@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Platform.Search.Engine;
 
 namespace Platform.Search.Meilisearch.Engine;
@@ -7,9 +6,9 @@ namespace Platform.Search.Meilisearch.Engine;
 /// <summary>
 /// Turns Meilisearch's answers into <see cref="SearchEngineException"/>s a client may see: the same code, type and
 /// status, with the message speaking of the logical index (not <c>platform-products</c>) and without the platform's
-/// own attributes in lists of filterable attributes.
+/// own attributes in its lists of attributes (<see cref="AttributeLists"/>).
 /// </summary>
-internal static partial class EngineErrors
+internal static class EngineErrors
 {
     /// <summary>Where a call went, for rewriting messages: the logical uid and the physical uid it was sent to.</summary>
     public readonly record struct Target(string LogicalUid, string PhysicalUid);
@@ -80,6 +79,7 @@ internal static partial class EngineErrors
     public static SearchEngineException ReservedPid(string context) =>
         new("reserved_attribute", $"`{PhysicalLayout.PidAttribute}` is a reserved attribute and cannot be used in {context}.");
 
+    /// <summary>The message as the client may see it: the logical uid for the physical one, no platform attributes listed.</summary>
     public static string Rewrite(string message, Target? target)
     {
         if (target is { } t && t.PhysicalUid != t.LogicalUid)
@@ -87,17 +87,8 @@ internal static partial class EngineErrors
             message = message.Replace($"`{t.PhysicalUid}`", $"`{t.LogicalUid}`", StringComparison.Ordinal);
         }
 
-        if (!message.Contains("`_tenant`", StringComparison.Ordinal))
-        {
-            return message;
-        }
-
-        message = OnlyTenantFilterable().Replace(message, "This index does not have configured filterable attributes.");
-        return message.Replace("`_tenant`, ", "", StringComparison.Ordinal).Replace(", `_tenant`", "", StringComparison.Ordinal);
+        return AttributeLists.WithoutPlatformAttributes(message);
     }
 
     private static string TypeOf(int status) => status >= 500 ? "internal" : "invalid_request";
-
-    [GeneratedRegex(@"Available filterable attributes? patterns are: `_tenant`\.")]
-    private static partial Regex OnlyTenantFilterable();
 }

@@ -309,7 +309,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         ArgumentNullException.ThrowIfNull(filter);
         var tenant = Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
-        SearchBodies.CheckFilter(filter);
+        SearchBodies.CheckFilter(filter, SearchBodies.DocumentFilterError);
         var target = _layout.DocumentIndex(indexUid, tenant);
         var isolated = SearchBodies.Isolated(filter, tenant);
         return new DocumentDeletionResult(0, await DeleteAsync(indexUid, target, c => c.DeleteDocumentsByFilterAsync(_admin, target, isolated, cancellationToken), cancellationToken));
@@ -370,7 +370,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         var tenant = Tenant(scope);
         _layout.ValidateLogicalUid(indexUid);
         SearchBodies.CheckNames(query.Fields, "fields");
-        SearchBodies.CheckFilter(query.Filter);
+        SearchBodies.CheckFilter(query.Filter, SearchBodies.DocumentFilterError);
         if (query.Offset < 0 || query.Limit < 0)
         {
             throw new SearchEngineException(query.Offset < 0 ? "invalid_document_offset" : "invalid_document_limit", "Offset and limit must be non-negative integers.");
@@ -451,8 +451,18 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         var body = SearchBodies.ToFacetBody(request, scope.TenantUid);
         var target = _layout.DocumentIndex(indexUid, scope.TenantUid);
         var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope);
-        var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
-        return SearchBodies.FromFacetBody(answer);
+        try
+        {
+            var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
+            return SearchBodies.FromFacetBody(answer);
+        }
+        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
+        {
+            // As for a search: a dedicated tenant index appears on the tenant's first write, so until then the
+            // tenant has no values, unless the logical index itself is missing.
+            await RequireDocumentIndexAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
+            return SearchBodies.EmptyFacetSearch(request);
+        }
     }
 
     /// <summary>Forgets the signing key. The engine owns no connection: clients come from the factory.</summary>

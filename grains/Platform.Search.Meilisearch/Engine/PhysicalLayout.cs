@@ -24,6 +24,13 @@ internal sealed class PhysicalLayout
     /// <summary>The isolation attribute, stamped on every stored document.</summary>
     public const string TenantAttribute = Isolation.Attribute;
 
+    /// <summary>True for <c>_tenant</c>, <c>_pid</c> or a field nested under either (Meilisearch's dotted paths).</summary>
+    public static bool IsPlatformAttribute(string name) => IsUnder(name, TenantAttribute) || IsUnder(name, PidAttribute);
+
+    /// <summary>True when <paramref name="name"/> is <paramref name="attribute"/> or a field nested under it.</summary>
+    public static bool IsUnder(string name, string attribute) =>
+        name == attribute || (name.StartsWith(attribute, StringComparison.Ordinal) && name.Length > attribute.Length && name[attribute.Length] == '.');
+
     public const int MaxIdBytes = 511;
     public const int MaxIndexUidBytes = 512;
     public const int MaxLogicalUidLength = 400;

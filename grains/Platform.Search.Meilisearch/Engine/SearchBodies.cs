@@ -15,10 +15,19 @@ internal static class SearchBodies
 {
     private static readonly string[] PlatformAttributes = [PhysicalLayout.TenantAttribute, PhysicalLayout.PidAttribute];
 
+    /// <summary>Meilisearch's code for a bad filter on the search and facet-search routes.</summary>
+    public const string SearchFilterError = "invalid_search_filter";
+
+    /// <summary>Meilisearch's code for a bad filter on the document routes (fetch, delete by filter).</summary>
+    public const string DocumentFilterError = "invalid_document_filter";
+
     // ---- reserved attributes -------------------------------------------------------------------------------
 
-    /// <summary>Refuses a filter reading <c>_tenant</c> or <c>_pid</c> (or a field nested under them).</summary>
-    public static void CheckFilter(FilterExpression? filter)
+    /// <summary>
+    /// Refuses a filter reading <c>_tenant</c> or <c>_pid</c> (or a field nested under them), or naming a reserved
+    /// geo field as a plain attribute; <paramref name="code"/> is the route's filter error code.
+    /// </summary>
+    public static void CheckFilter(FilterExpression? filter, string code)
     {
         if (FilterAttributes.References(filter, PhysicalLayout.TenantAttribute))
         {
@@ -28,6 +37,13 @@ internal static class SearchBodies
         if (FilterAttributes.References(filter, PhysicalLayout.PidAttribute))
         {
             throw EngineErrors.ReservedPid("a filter");
+        }
+
+        // FilterPrinter quotes these names and Meilisearch reads a quoted one as an ordinary attribute, so it would
+        // answer "not filterable" rather than refuse the keyword as the embedded engine (and bare `_geo`) does.
+        if (FilterAttributes.Named(filter).FirstOrDefault(FilterSyntax.ReservedGeoWords.Contains) is { } geo)
+        {
+            throw SearchEngineErrors.ReservedGeoField(geo, code);
         }
     }
 
@@ -43,12 +59,12 @@ internal static class SearchBodies
         {
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var name = colon < 0 ? entry : entry[..colon];
-            if (IsUnder(name, PhysicalLayout.TenantAttribute))
+            if (PhysicalLayout.IsUnder(name, PhysicalLayout.TenantAttribute))
             {
                 throw SearchEngineErrors.ReservedAttribute(context);
             }
 
-            if (IsUnder(name, PhysicalLayout.PidAttribute))
+            if (PhysicalLayout.IsUnder(name, PhysicalLayout.PidAttribute))
             {
                 throw EngineErrors.ReservedPid(context);
             }
@@ -79,7 +95,7 @@ internal static class SearchBodies
 
     public static void CheckSearch(SearchRequest request)
     {
-        CheckFilter(request.Filter);
+        CheckFilter(request.Filter, SearchFilterError);
         CheckNames(request.Sort, "a sort");
         CheckNames(request.Facets, "facets");
         CheckNames(request.AttributesToRetrieve, "attributesToRetrieve");
@@ -88,9 +104,6 @@ internal static class SearchBodies
         CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
         CheckNames(request.Distinct is { } d ? [d] : null, "distinct");
     }
-
-    private static bool IsUnder(string name, string attribute) =>
-        name == attribute || (name.StartsWith(attribute, StringComparison.Ordinal) && name.Length > attribute.Length && name[attribute.Length] == '.');
 
     // ---- filters -------------------------------------------------------------------------------------------
 
@@ -133,7 +146,7 @@ internal static class SearchBodies
     {
         CheckNames([request.FacetName], "facetName");
         CheckNames(request.AttributesToSearchOn, "attributesToSearchOn");
-        CheckFilter(request.Filter);
+        CheckFilter(request.Filter, SearchFilterError);
         var body = new JsonObject { ["facetName"] = request.FacetName };
         if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
         if (request.Q is not null) body["q"] = request.Q;
@@ -152,6 +165,13 @@ internal static class SearchBodies
             : [],
         FacetQuery = Str(body, "facetQuery"),
         ProcessingTimeMs = Int(body, "processingTimeMs") ?? 0,
+    };
+
+    /// <summary>The answer to a facet search on a dedicated index the tenant has not written to yet.</summary>
+    public static FacetSearchResponse EmptyFacetSearch(FacetSearchRequest request) => new()
+    {
+        FacetHits = [],
+        FacetQuery = request.FacetQuery,
     };
 
     // ---- search --------------------------------------------------------------------------------------------
@@ -311,7 +331,7 @@ internal static class SearchBodies
 
         if (hit["_matchesPosition"] is JsonObject positions)
         {
-            foreach (var key in positions.Select(p => p.Key).Where(k => PlatformAttributes.Any(a => IsUnder(k, a))).ToList())
+            foreach (var key in positions.Select(p => p.Key).Where(PhysicalLayout.IsPlatformAttribute).ToList())
             {
                 positions.Remove(key);
             }
@@ -330,7 +350,7 @@ internal static class SearchBodies
         var result = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
         foreach (var (facet, values) in node)
         {
-            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || values is not JsonObject counts)
+            if (PhysicalLayout.IsPlatformAttribute(facet) || values is not JsonObject counts)
             {
                 continue;
             }
@@ -351,7 +371,7 @@ internal static class SearchBodies
         var result = new Dictionary<string, FacetStats>(StringComparer.Ordinal);
         foreach (var (facet, stats) in node)
         {
-            if (PlatformAttributes.Any(a => IsUnder(facet, a)) || stats is not JsonObject minMax
+            if (PhysicalLayout.IsPlatformAttribute(facet) || stats is not JsonObject minMax
                 || minMax["min"] is not JsonValue min || minMax["max"] is not JsonValue max)
             {
                 continue;

@@ -10,6 +10,15 @@ public static class SearchEngineErrors
     /// <summary>The attribute engines reserve for tenant isolation; clients can never set, read, filter or sort on it.</summary>
     public const string TenantAttribute = "_tenant";
 
+    /// <summary>Meilisearch's sentence in place of an empty list of filterable attributes (also for facets and distinct).</summary>
+    public const string NoFilterableAttributes = "This index does not have configured filterable attributes.";
+
+    /// <summary>Meilisearch's sentence in place of an empty list of sortable attributes.</summary>
+    public const string NoSortableAttributes = "This index does not have configured sortable attributes.";
+
+    /// <summary>Meilisearch's sentence in place of an empty list of facet-searchable attributes.</summary>
+    public const string NoFacetSearchableAttributes = "This index does not have configured facet-searchable attributes.";
+
     public static SearchEngineException IndexNotFound(string uid) =>
         new("index_not_found", $"Index `{uid}` not found.", 404);
 
@@ -44,7 +53,7 @@ public static class SearchEngineErrors
     /// <param name="at">Meilisearch's second line, <c>start:end filter</c>, pointing at the attribute; null for none.</param>
     public static SearchEngineException NotFilterable(string uid, string attribute, IReadOnlyList<string> filterable, string code = "invalid_search_filter", string? at = null) =>
         new(code, $"Index `{uid}`: Attribute `{attribute}` is not filterable. " + (filterable.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attribute patterns are: {Quoted(filterable)}.") + SecondLine(at));
 
     /// <param name="at">Meilisearch's second line, <c>start:end filter</c>, pointing at the <c>CONTAINS</c> keyword.</param>
@@ -58,7 +67,7 @@ public static class SearchEngineErrors
     /// with <c>, &lt;..hidden-attributes&gt;</c> when some are not displayed (Meilisearch's wording).</summary>
     public static SearchEngineException NotSortable(string uid, string attribute, IReadOnlyList<string> visibleSortable, bool hiddenSortable = false) =>
         new("invalid_search_sort", $"Index `{uid}`: Attribute `{attribute}` is not sortable. " + (visibleSortable.Count == 0
-            ? "This index does not have configured sortable attributes."
+            ? NoSortableAttributes
             : $"Available sortable attributes are: `{Joined(visibleSortable)}{Hidden(hiddenSortable)}`."));
 
     public static SearchEngineException InvalidSortSyntax(string expression) =>
@@ -70,14 +79,14 @@ public static class SearchEngineErrors
         var names = facets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var subject = names.Count == 1 ? $"Attribute `{names[0]}` is not filterable." : $"Attributes `{string.Join(", ", names)}` are not filterable.";
         return new("invalid_search_facets", $"Invalid facet distribution: {subject} " + (filterable.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attributes patterns are: `{Joined(filterable)}`."));
     }
 
     /// <summary>Distinct on an attribute that is not filterable: the displayed patterns in one pair of backticks.</summary>
     public static SearchEngineException DistinctNotFilterable(string uid, string attribute, IReadOnlyList<string> visiblePatterns, bool hiddenPatterns = false) =>
         new("invalid_search_distinct", $"Index `{uid}`: Attribute `{attribute}` is not filterable and thus, cannot be used as distinct attribute. " + (visiblePatterns.Count == 0
-            ? "This index does not have configured filterable attributes."
+            ? NoFilterableAttributes
             : $"Available filterable attributes patterns are: `{Joined(visiblePatterns)}{Hidden(hiddenPatterns)}`."));
 
     /// <summary>
@@ -88,7 +97,7 @@ public static class SearchEngineErrors
     {
         const string hint = "To make it facet-searchable add it to the `filterableAttributes` index settings.";
         return new("invalid_facet_search_facet_name", $"Attribute `{attribute}` is not facet-searchable. " + (visiblePatterns.Count == 0
-            ? $"This index does not have configured facet-searchable attributes. {hint}"
+            ? $"{NoFacetSearchableAttributes} {hint}"
             : $"Available facet-searchable attributes patterns are: `{Joined(visiblePatterns)}{Hidden(hiddenPatterns)}`. {hint}"));
     }
 

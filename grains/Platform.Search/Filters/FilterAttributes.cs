@@ -10,19 +10,13 @@ public static class FilterAttributes
     public const string GeoAttribute = "_geo";
 
     /// <summary>Every attribute referenced, once each, in order of first appearance (ordinal comparison).</summary>
-    public static IReadOnlyList<string> Collect(FilterExpression? filter)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var attributes = new List<string>();
-        Visit(filter, attribute =>
-        {
-            if (seen.Add(attribute))
-            {
-                attributes.Add(attribute);
-            }
-        });
-        return attributes;
-    }
+    public static IReadOnlyList<string> Collect(FilterExpression? filter) => Gather(filter, includeGeo: true);
+
+    /// <summary>
+    /// The attributes the filter's conditions name, as <see cref="Collect"/> but without the <see cref="GeoAttribute"/>
+    /// that geo built-ins (<c>_geoRadius</c>, …) read implicitly.
+    /// </summary>
+    public static IReadOnlyList<string> Named(FilterExpression? filter) => Gather(filter, includeGeo: false);
 
     /// <summary>True when the filter reads <paramref name="attribute"/> itself or a field nested under it
     /// (<c>_tenant</c> also covers <c>_tenant.id</c>), since Meilisearch addresses nested fields with dots.</summary>
@@ -33,7 +27,21 @@ public static class FilterAttributes
             a == attribute || (a.StartsWith(attribute, StringComparison.Ordinal) && a.Length > attribute.Length && a[attribute.Length] == '.'));
     }
 
-    private static void Visit(FilterExpression? filter, Action<string> report)
+    private static List<string> Gather(FilterExpression? filter, bool includeGeo)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var attributes = new List<string>();
+        Visit(filter, attribute =>
+        {
+            if (seen.Add(attribute))
+            {
+                attributes.Add(attribute);
+            }
+        }, includeGeo);
+        return attributes;
+    }
+
+    private static void Visit(FilterExpression? filter, Action<string> report, bool includeGeo)
     {
         switch (filter)
         {
@@ -42,19 +50,19 @@ public static class FilterAttributes
             case AndFilter all:
                 foreach (var operand in all.Operands)
                 {
-                    Visit(operand, report);
+                    Visit(operand, report, includeGeo);
                 }
 
                 break;
             case OrFilter any:
                 foreach (var operand in any.Operands)
                 {
-                    Visit(operand, report);
+                    Visit(operand, report, includeGeo);
                 }
 
                 break;
             case NotFilter negation:
-                Visit(negation.Operand, report);
+                Visit(negation.Operand, report, includeGeo);
                 break;
             case ComparisonFilter c:
                 report(c.Attribute);
@@ -71,7 +79,7 @@ public static class FilterAttributes
             case TextMatchFilter t:
                 report(t.Attribute);
                 break;
-            case GeoFilter:
+            case GeoFilter when includeGeo:
                 report(GeoAttribute);
                 break;
         }

@@ -62,6 +62,34 @@ public sealed class DedicatedLayoutContractTests(RecordingMeilisearchFixture fix
     }
 
     [Fact]
+    public async Task Facet_search_before_the_first_write_answers_empty_while_the_index_exists()
+    {
+        Server.Enqueue(SearchKey(), IndexMissing(TenantIndex), IndexFound("platform-orders"));
+
+        var response = await Engine.FacetSearchAsync(Acme, "orders", new FacetSearchRequest { FacetName = "status", FacetQuery = "op" });
+
+        Assert.Empty(response.FacetHits);
+        Assert.Equal("op", response.FacetQuery);
+        var r = Server.Requests;
+        Assert.Equal(3, r.Count);
+        AssertRequest(r[1], "POST", $"/indexes/{TenantIndex}/facet-search", """{"facetName":"status","facetQuery":"op","filter":"_tenant = \"acme\""}""");
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(r[1])["searchRules"]!.ToJsonString());
+        AssertRequest(r[2], "GET", "/indexes/platform-orders");
+        AssertAdmin(r[2]);
+    }
+
+    [Fact]
+    public async Task Facet_search_on_a_dedicated_index_that_does_not_exist_is_index_not_found()
+    {
+        Server.Enqueue(SearchKey(), IndexMissing(TenantIndex), IndexMissing("platform-orders"));
+
+        var error = await Assert.ThrowsAsync<SearchEngineException>(() =>
+            Engine.FacetSearchAsync(Acme, "orders", new FacetSearchRequest { FacetName = "status" }));
+
+        Assert.Equal(("index_not_found", "Index `orders` not found.", 404), (error.Code, error.Message, error.HttpStatus));
+    }
+
+    [Fact]
     public async Task Deleting_the_index_deletes_every_tenants_index()
     {
         Server.Enqueue(
