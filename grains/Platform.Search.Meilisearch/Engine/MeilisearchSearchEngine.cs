@@ -413,26 +413,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         var body = SearchBodies.ToBody(request, tenant);
         try
         {
-            JsonObject answer;
-            var signer = await InitializeAsync(cancellationToken);
-            try
-            {
-                answer = await _clients().SearchAsync(signer.CredentialFor(scope), target, body, cancellationToken);
-            }
-            catch (MeilisearchApiException e) when (EngineErrors.IsCredentialRefused(e))
-            {
-                // The search key was deleted or the master key changed (every key value changes with it): find or
-                // create the key again and retry once with a fresh token. The new generation tells the tenant grain
-                // to drop the token it cached.
-                await ForgetSearchKeyAsync(signer, cancellationToken);
-                var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope with { Credential = null });
-                answer = await Call(c => c.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
-            }
-            catch (Exception e) when (EngineErrors.Translate(e, new(indexUid, target)) is { } translated)
-            {
-                throw translated;
-            }
-
+            var answer = await WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target), cancellationToken);
             return SearchBodies.FromBody(answer, request);
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
@@ -450,10 +431,9 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         _layout.ValidateLogicalUid(indexUid);
         var body = SearchBodies.ToFacetBody(request, scope.TenantUid);
         var target = _layout.DocumentIndex(indexUid, scope.TenantUid);
-        var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope);
         try
         {
-            var answer = await Call(c => c.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target));
+            var answer = await WithBackendToken(scope, (client, credential) => client.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target), cancellationToken);
             return SearchBodies.FromFacetBody(answer);
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
@@ -462,6 +442,31 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
             // tenant has no values, unless the logical index itself is missing.
             await RequireDocumentIndexAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
             return SearchBodies.EmptyFacetSearch(request);
+        }
+    }
+
+    /// <summary>
+    /// Runs a search-path call with the scope's backend token. When Meilisearch refuses the token (the search key was
+    /// deleted, or Meilisearch's master key changed and every key value with it), the key is found or created again
+    /// and the call retried once with a fresh token; the new generation tells the tenant grain to drop its cached one.
+    /// </summary>
+    private async Task<JsonObject> WithBackendToken(
+        TenantScope scope, Func<MeilisearchClient, SearchCredential, Task<JsonObject>> call, EngineErrors.Target target, CancellationToken cancellationToken)
+    {
+        var signer = await InitializeAsync(cancellationToken);
+        try
+        {
+            return await call(_clients(), signer.CredentialFor(scope));
+        }
+        catch (MeilisearchApiException e) when (EngineErrors.IsCredentialRefused(e))
+        {
+            await ForgetSearchKeyAsync(signer, cancellationToken);
+            var credential = (await InitializeAsync(cancellationToken)).CredentialFor(scope with { Credential = null });
+            return await Call(client => call(client, credential), target);
+        }
+        catch (Exception e) when (EngineErrors.Translate(e, target) is { } translated)
+        {
+            throw translated;
         }
     }
 

@@ -298,6 +298,24 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     }
 
     [Fact]
+    public async Task A_refused_token_on_facet_search_is_retried_once_with_the_key_found_again()
+    {
+        Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(),
+            ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":2}],"facetQuery":null,"processingTimeMs":0}"""));
+        var cached = await Engine.IssueAsync(Acme);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var answer = await Engine.FacetSearchAsync(Acme with { Credential = cached }, "products", new FacetSearchRequest { FacetName = "color" });
+
+        Assert.Equal("red", Assert.Single(answer.FacetHits).Value);
+        var r = Server.Requests;
+        Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
+        Assert.Equal(cached.Value, BearerOf(r[1]));
+        Assert.NotEqual(cached.Value, BearerOf(r[3]));
+        Assert.False(cached.IsFresh(Engine.Generation, Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task A_refusal_of_the_platforms_own_credentials_is_an_internal_error()
     {
         Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"));
