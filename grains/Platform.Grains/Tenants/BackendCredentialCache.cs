@@ -36,6 +36,6 @@ internal sealed class BackendCredentialCache(IBackendCredentialIssuer issuer, Ti
         return scope with { Credential = issued };
     }
 
-    /// <summary>Forgets every credential (the tenant was deleted or suspended).</summary>
+    /// <summary>Forgets every credential (the tenant was updated or deleted).</summary>
     public void Clear() => _credentials.Clear();
 }
