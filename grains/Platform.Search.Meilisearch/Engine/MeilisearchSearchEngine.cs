@@ -434,7 +434,16 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         try
         {
             var answer = await WithBackendToken(scope, (client, credential) => client.FacetSearchAsync(credential, target, body, cancellationToken), new(indexUid, target), cancellationToken);
-            return SearchBodies.FromFacetBody(answer);
+            var response = SearchBodies.FromFacetBody(answer);
+            if (_layout.IsDedicated(indexUid) || response.FacetHits.Count == 0)
+            {
+                return response;
+            }
+
+            // A shared index: Meilisearch may have spelled a value as another tenant's document does.
+            var lookup = FacetSpellings.LookupBody(request.FacetName, response.FacetHits, scope.TenantUid);
+            var own = await WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, lookup, cancellationToken), new(indexUid, target), cancellationToken);
+            return response with { FacetHits = FacetSpellings.Apply(response.FacetHits, request.FacetName, own) };
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
         {

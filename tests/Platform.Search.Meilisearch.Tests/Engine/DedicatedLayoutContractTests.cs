@@ -79,6 +79,18 @@ public sealed class DedicatedLayoutContractTests(RecordingMeilisearchFixture fix
     }
 
     [Fact]
+    public async Task Facet_hits_from_the_tenants_own_index_are_kept_as_Meilisearch_spells_them()
+    {
+        // Only the tenant's documents are in its index, so the spelling Meilisearch picks is the tenant's own.
+        Server.Enqueue(SearchKey(), ScriptedResponse.Ok("""{"facetHits":[{"value":"Open","count":2}],"facetQuery":null,"processingTimeMs":0}"""));
+
+        var response = await Engine.FacetSearchAsync(Acme, "orders", new FacetSearchRequest { FacetName = "status" });
+
+        Assert.Equal([new FacetHit("Open", 2)], response.FacetHits);
+        Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Facet_search_on_a_dedicated_index_that_does_not_exist_is_index_not_found()
     {
         Server.Enqueue(SearchKey(), IndexMissing(TenantIndex), IndexMissing("platform-orders"));

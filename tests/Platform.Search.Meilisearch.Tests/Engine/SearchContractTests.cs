@@ -29,7 +29,8 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     [Fact]
     public async Task Facet_search_uses_the_tenant_token_and_maps_the_answer()
     {
-        Server.Enqueue(SearchKey(), ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":3}],"facetQuery":"re","processingTimeMs":1}"""));
+        Server.Enqueue(SearchKey(), ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":3}],"facetQuery":"re","processingTimeMs":1}"""),
+            SearchAnswer("""[{"color":"red"}]"""));
 
         var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest
         {
@@ -44,6 +45,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(r[1])["searchRules"]!.ToJsonString());
         Assert.Equal([new FacetHit("red", 3)], answer.FacetHits);
         Assert.Equal("re", answer.FacetQuery);
+        Assert.Equal(BearerOf(r[1]), BearerOf(r[2])); // the spelling lookup runs with the same backend token
         var refused = await Assert.ThrowsAsync<SearchEngineException>(() =>
             Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "_tenant" }));
         Assert.Equal("reserved_attribute", refused.Code);
@@ -301,7 +303,8 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
     public async Task A_refused_token_on_facet_search_is_retried_once_with_the_key_found_again()
     {
         Server.Enqueue(SearchKey(), Error(403, "invalid_api_key", "The provided API key is invalid.", "auth"), SearchKey(),
-            ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":2}],"facetQuery":null,"processingTimeMs":0}"""));
+            ScriptedResponse.Ok("""{"facetHits":[{"value":"red","count":2}],"facetQuery":null,"processingTimeMs":0}"""),
+            SearchAnswer("""[{"color":"red"}]"""));
         var cached = await Engine.IssueAsync(Acme);
         Time.Advance(TimeSpan.FromMinutes(1));
 
@@ -309,10 +312,41 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
 
         Assert.Equal("red", Assert.Single(answer.FacetHits).Value);
         var r = Server.Requests;
-        Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
+        Assert.Equal(["GET /keys", "POST /indexes", "GET /keys", "POST /indexes", "POST /indexes"], r.Select(x => x.Method + " /" + x.Path.Split('/')[1]));
         Assert.Equal(cached.Value, BearerOf(r[1]));
         Assert.NotEqual(cached.Value, BearerOf(r[3]));
+        Assert.Equal(BearerOf(r[3]), BearerOf(r[4]));
         Assert.False(cached.IsFresh(Engine.Generation, Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task Facet_hits_from_a_shared_index_are_spelled_as_in_the_tenants_own_documents()
+    {
+        // Meilisearch spells a value as the index's lowest document holding it, which may be another tenant's.
+        Server.Enqueue(SearchKey(),
+            ScriptedResponse.Ok("""{"facetHits":[{"value":"ROSÉ","count":2},{"value":"Blue","count":1},{"value":"Green","count":4}],"facetQuery":null,"processingTimeMs":0}"""),
+            SearchAnswer("""[{"color":"rosé"},{"color":["blue ","Teal"]}]"""));
+
+        var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "color" });
+
+        // Green is in none of the returned documents (e.g. not displayed): its normalised form, never another spelling.
+        Assert.Equal([new FacetHit("rosé", 2), new FacetHit("blue ", 1), new FacetHit("green", 4)], answer.FacetHits);
+        var lookup = Server.Requests[2];
+        AssertRequest(lookup, "POST", "/indexes/platform-products/search",
+            """{"filter":["color IN [ROSÉ, Blue, Green]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":3}""");
+        Assert.Equal(BearerOf(Server.Requests[1]), BearerOf(lookup));
+        AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(lookup)["searchRules"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task No_hits_need_no_spelling_lookup()
+    {
+        Server.Enqueue(SearchKey(), ScriptedResponse.Ok("""{"facetHits":[],"facetQuery":"zz","processingTimeMs":0}"""));
+
+        var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "color", FacetQuery = "zz" });
+
+        Assert.Empty(answer.FacetHits);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
