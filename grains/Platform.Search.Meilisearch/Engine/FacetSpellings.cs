@@ -8,16 +8,41 @@ namespace Platform.Search.Meilisearch.Engine;
 /// Puts the tenant's own spelling on facet-search hits from a shared index. Meilisearch groups facet values by their
 /// normalised form (trimmed, lower-cased) and shows the spelling of the value's lowest document id across the whole
 /// index, so another tenant's casing or accents could reach the caller. The fix reads the spellings back from the
-/// tenant's own documents with a second search (same backend token): one document per value (<c>distinct</c> on the
-/// facet), only the facet retrieved. A value no tenant document shows (the attribute is not displayed, or
-/// <c>distinct</c> dropped the last document holding it) falls back to its normalised form, never to Meilisearch's.
+/// tenant's own documents with a search under the same backend token: one document per value (<c>distinct</c> on
+/// the facet), only the facet retrieved. On an array attribute <c>distinct</c> can drop the only document left for a
+/// value, so the values still missing are looked up again, up to <see cref="MaxRounds"/> searches in all. A value no
+/// tenant document shows (the attribute is not displayed, or the rounds ran out) reads in its normalised form, never
+/// in Meilisearch's spelling.
 /// </summary>
 internal static class FacetSpellings
 {
-    /// <summary>The search that returns, for each hit value, one of the tenant's documents holding it.</summary>
-    public static JsonObject LookupBody(string facetName, IReadOnlyList<FacetHit> hits, string tenantUid)
+    public const int MaxRounds = 3;
+
+    /// <summary>
+    /// The hits spelled as the tenant's documents spell them. <paramref name="search"/> runs one lookup body (a search
+    /// on the tenant's index with its backend token) and returns Meilisearch's answer.
+    /// </summary>
+    public static async Task<IReadOnlyList<FacetHit>> SpellAsync(
+        IReadOnlyList<FacetHit> hits, string facetName, string tenantUid, Func<JsonObject, Task<JsonObject>> search)
     {
-        var values = hits.Select(h => h.Value).Distinct(StringComparer.Ordinal).ToList();
+        var own = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = hits.Select(h => h.Value).Distinct(StringComparer.Ordinal).ToList();
+        for (var round = 0; round < MaxRounds && missing.Count > 0; round++)
+        {
+            var found = Learn(own, await search(LookupBody(facetName, missing, tenantUid)), facetName);
+            var before = missing.Count;
+            missing = [.. missing.Where(v => !own.ContainsKey(Normalize(v)))];
+
+            // Nothing new: the attribute is not displayed, or no document of the tenant holds what is left.
+            if (found == 0 || missing.Count == before) break;
+        }
+
+        return [.. hits.Select(h => h with { Value = own.TryGetValue(Normalize(h.Value), out var spelled) ? spelled : Normalize(h.Value) })];
+    }
+
+    /// <summary>The search that returns, for each value, one of the tenant's documents holding it.</summary>
+    public static JsonObject LookupBody(string facetName, IReadOnlyList<string> values, string tenantUid)
+    {
         return new JsonObject
         {
             ["filter"] = SearchBodies.Isolated(new InFilter(facetName, values), tenantUid),
@@ -27,19 +52,20 @@ internal static class FacetSpellings
         };
     }
 
-    /// <summary>The hits with each value spelled as in the tenant's documents (<paramref name="lookup"/>'s answer).</summary>
-    public static IReadOnlyList<FacetHit> Apply(IReadOnlyList<FacetHit> hits, string facetName, JsonObject lookup)
+    /// <summary>Adds the spellings in a lookup answer's documents; returns how many values the documents held.</summary>
+    private static int Learn(Dictionary<string, string> own, JsonObject lookup, string facetName)
     {
-        var own = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = 0;
         foreach (var hit in lookup["hits"] as JsonArray ?? [])
         {
             foreach (var value in StringsAt(hit, facetName))
             {
                 own.TryAdd(Normalize(value), value);
+                seen++;
             }
         }
 
-        return [.. hits.Select(h => h with { Value = own.TryGetValue(Normalize(h.Value), out var spelled) ? spelled : Normalize(h.Value) })];
+        return seen;
     }
 
     /// <summary>Meilisearch's facet key for a string: trimmed and lower-cased.</summary>

@@ -441,9 +441,9 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
             }
 
             // A shared index: Meilisearch may have spelled a value as another tenant's document does.
-            var lookup = FacetSpellings.LookupBody(request.FacetName, response.FacetHits, scope.TenantUid);
-            var own = await WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, lookup, cancellationToken), new(indexUid, target), cancellationToken);
-            return response with { FacetHits = FacetSpellings.Apply(response.FacetHits, request.FacetName, own) };
+            var spelled = await FacetSpellings.SpellAsync(response.FacetHits, request.FacetName, scope.TenantUid, lookup =>
+                WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, lookup, cancellationToken), new(indexUid, target), cancellationToken));
+            return response with { FacetHits = spelled };
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
         {

@@ -4,24 +4,26 @@ using Platform.Search.Meilisearch.Engine;
 
 namespace Platform.Search.Meilisearch.Tests.Engine;
 
+/// <summary>Reading spellings out of lookup answers (canned here; the requests themselves are contract-tested).</summary>
 public sealed class FacetSpellingsTests
 {
-    private static IReadOnlyList<FacetHit> Apply(string facet, string lookupHits, params string[] values) =>
-        FacetSpellings.Apply([.. values.Select(v => new FacetHit(v, 1))], facet, JsonNode.Parse($$"""{"hits":{{lookupHits}}}""")!.AsObject());
+    private static async Task<IReadOnlyList<FacetHit>> Spell(string facet, string lookupHits, params string[] values) =>
+        await FacetSpellings.SpellAsync([.. values.Select(v => new FacetHit(v, 1))], facet, "acme",
+            _ => Task.FromResult(JsonNode.Parse($$"""{"hits":{{lookupHits}}}""")!.AsObject()));
 
     [Theory]
-    [InlineData("""[{"maker":{"name":"Äcme"}}]""")]          // nested objects
-    [InlineData("""[{"maker.name":"Äcme"}]""")]               // a flat key with a dot
-    [InlineData("""[{"maker":[{"name":"x"},{"name":["Äcme"]}]}]""")] // arrays of objects and of strings
-    public void The_tenants_spelling_is_found_wherever_the_dotted_path_leads(string hits)
+    [InlineData("""[{"maker":{"name":"Äcme"}}]""")]                     // nested objects
+    [InlineData("""[{"maker.name":"Äcme"}]""")]                          // a flat key with a dot
+    [InlineData("""[{"maker":[{"name":"x"},{"name":["Äcme"]}]}]""")]     // arrays of objects and of strings
+    public async Task The_tenants_spelling_is_found_wherever_the_dotted_path_leads(string hits)
     {
-        Assert.Equal("Äcme", Assert.Single(Apply("maker.name", hits, "ÄCME")).Value);
+        Assert.Equal("Äcme", Assert.Single(await Spell("maker.name", hits, "ÄCME")).Value);
     }
 
     [Fact]
-    public void Values_the_documents_do_not_show_read_in_their_normalised_form()
+    public async Task Values_the_documents_do_not_show_read_in_their_normalised_form()
     {
-        var spelled = Apply("color", """[{"color":42},{"other":"Red"},{"color":null}]""", " Red ", "BLUE");
+        var spelled = await Spell("color", """[{"color":42},{"other":"Red"},{"color":null}]""", " Red ", "BLUE");
 
         Assert.Equal(["red", "blue"], spelled.Select(h => h.Value));
     }
@@ -29,7 +31,7 @@ public sealed class FacetSpellingsTests
     [Fact]
     public void The_lookup_asks_for_one_document_per_value_and_keeps_the_isolation_condition_last()
     {
-        var body = FacetSpellings.LookupBody("color", [new FacetHit("Red", 2), new FacetHit("dark blue", 1)], "acme");
+        var body = FacetSpellings.LookupBody("color", ["Red", "dark blue"], "acme");
 
         Assert.Equal("""{"filter":["color IN [Red, \"dark blue\"]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":2}""",
             body.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));

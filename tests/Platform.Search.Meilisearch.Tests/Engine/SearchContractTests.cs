@@ -325,17 +325,51 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         // Meilisearch spells a value as the index's lowest document holding it, which may be another tenant's.
         Server.Enqueue(SearchKey(),
             ScriptedResponse.Ok("""{"facetHits":[{"value":"ROSÉ","count":2},{"value":"Blue","count":1},{"value":"Green","count":4}],"facetQuery":null,"processingTimeMs":0}"""),
-            SearchAnswer("""[{"color":"rosé"},{"color":["blue ","Teal"]}]"""));
+            SearchAnswer("""[{"color":"rosé"},{"color":["blue ","Teal"]}]"""),
+            SearchAnswer("[]"));
 
         var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "color" });
 
-        // Green is in none of the returned documents (e.g. not displayed): its normalised form, never another spelling.
+        // Green is looked up once more, in vain: its normalised form, never another tenant's spelling.
         Assert.Equal([new FacetHit("rosé", 2), new FacetHit("blue ", 1), new FacetHit("green", 4)], answer.FacetHits);
         var lookup = Server.Requests[2];
         AssertRequest(lookup, "POST", "/indexes/platform-products/search",
             """{"filter":["color IN [ROSÉ, Blue, Green]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":3}""");
         Assert.Equal(BearerOf(Server.Requests[1]), BearerOf(lookup));
         AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(lookup)["searchRules"]!.ToJsonString());
+        AssertRequest(Server.Requests[3], "POST", "/indexes/platform-products/search",
+            """{"filter":["color IN [Green]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":1}""");
+        Assert.Equal(4, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Values_that_distinct_left_out_of_an_array_attribute_are_looked_up_again()
+    {
+        // distinct keeps ["Red","Blue"] and drops ["Blue","Teal"], the only document holding Teal.
+        Server.Enqueue(SearchKey(),
+            ScriptedResponse.Ok("""{"facetHits":[{"value":"RED","count":1},{"value":"blue","count":2},{"value":"TEAL","count":1}],"facetQuery":null,"processingTimeMs":0}"""),
+            SearchAnswer("""[{"tags":["Red","Blue"]}]"""),
+            SearchAnswer("""[{"tags":["Blue","Teal"]}]"""));
+
+        var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "tags" });
+
+        Assert.Equal(["Red", "Blue", "Teal"], answer.FacetHits.Select(h => h.Value));
+        AssertRequest(Server.Requests[3], "POST", "/indexes/platform-products/search",
+            """{"filter":["tags IN [TEAL]","_tenant = \"acme\""],"distinct":"tags","attributesToRetrieve":["tags"],"limit":1}""");
+        Assert.Equal(4, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_attribute_that_is_not_displayed_costs_one_lookup_and_reads_normalised()
+    {
+        Server.Enqueue(SearchKey(),
+            ScriptedResponse.Ok("""{"facetHits":[{"value":"ROSÉ","count":2}],"facetQuery":null,"processingTimeMs":0}"""),
+            SearchAnswer("""[{}]"""));
+
+        var answer = await Engine.FacetSearchAsync(Acme, "products", new FacetSearchRequest { FacetName = "color" });
+
+        Assert.Equal("rosé", Assert.Single(answer.FacetHits).Value);
+        Assert.Equal(3, Server.Requests.Count);
     }
 
     [Fact]
