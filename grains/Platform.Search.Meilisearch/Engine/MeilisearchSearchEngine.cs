@@ -414,7 +414,8 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         try
         {
             var answer = await WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, body, cancellationToken), new(indexUid, target), cancellationToken);
-            return SearchBodies.FromBody(answer, request);
+            var response = SearchBodies.FromBody(answer, request);
+            return _layout.IsDedicated(indexUid) ? response : await WithOwnFacetSpellings(scope, indexUid, target, response, cancellationToken);
         }
         catch (SearchEngineException e) when (e.Code == "index_not_found" && target != _layout.DefinitionIndex(indexUid))
         {
@@ -452,6 +453,38 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
             await RequireDocumentIndexAsync(indexUid, _layout.DefinitionIndex(indexUid), cancellationToken);
             return SearchBodies.EmptyFacetSearch(request);
         }
+    }
+
+    /// <summary>
+    /// A shared index's facet distribution spelled as the tenant's own documents spell each value. Past a
+    /// candidate-count threshold, or when values are sorted by count, Meilisearch takes a value's spelling from any
+    /// document holding it, possibly another tenant's (see <see cref="FacetSpellings"/>). One lookup per facet, run
+    /// together; facets whose values are all numbers have no spelling to fix.
+    /// </summary>
+    private async Task<SearchResponse> WithOwnFacetSpellings(TenantScope scope, string indexUid, string target, SearchResponse response, CancellationToken cancellationToken)
+    {
+        if (response.FacetDistribution is not { Count: > 0 } distribution)
+        {
+            return response;
+        }
+
+        var textual = distribution.Where(f => f.Value.Keys.Any(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))).ToList();
+        if (textual.Count == 0)
+        {
+            return response;
+        }
+
+        var spelled = await Task.WhenAll(textual.Select(facet => FacetSpellings.SpellAsync(
+            [.. facet.Value.Select(v => new FacetHit(v.Key, v.Value))], facet.Key, scope.TenantUid, lookup =>
+                WithBackendToken(scope, (client, credential) => client.SearchAsync(credential, target, lookup, cancellationToken), new(indexUid, target), cancellationToken))));
+        var fixedByName = textual.Select((facet, i) => (facet.Key, Values: spelled[i])).ToDictionary(f => f.Key, f => f.Values, StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyDictionary<string, int>>(distribution.Count, StringComparer.Ordinal);
+        foreach (var (name, values) in distribution)
+        {
+            result[name] = fixedByName.TryGetValue(name, out var hits) ? hits.ToDictionary(h => h.Value, h => h.Count, StringComparer.Ordinal) : values;
+        }
+
+        return response with { FacetDistribution = result };
     }
 
     /// <summary>

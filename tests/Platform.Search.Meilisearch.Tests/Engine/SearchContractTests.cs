@@ -194,7 +194,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
              "query":"oak","processingTimeMs":3,"hitsPerPage":20,"page":1,"totalPages":1,"totalHits":1,
              "facetDistribution":{"_tenant":{"acme":1},"category":{"Lighting":1}},
              "facetStats":{"price":{"min":10.5,"max":10.5} } }
-            """));
+            """), SearchAnswer("""[{"category":"Lighting"}]"""));
 
         var response = await Engine.SearchAsync(Acme, "products", new SearchRequest { Q = "oak", HitsPerPage = 20, Facets = ["*"] });
 
@@ -204,6 +204,24 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         Assert.Null(response.EstimatedTotalHits);
         Assert.Equal(["category"], response.FacetDistribution!.Keys);
         Assert.Equal(new FacetStats(10.5, 10.5), response.FacetStats!["price"]);
+    }
+
+    [Fact]
+    public async Task A_shared_index_facet_distribution_is_spelled_as_in_the_tenants_own_documents()
+    {
+        // Past Meilisearch's linear-scan threshold, or sorted by count, a value is spelled as any document holding it.
+        Server.Enqueue(SearchKey(), SearchAnswer(extra: ""","facetDistribution":{"color":{"ROSÉ":7,"Blue":3},"year":{"1999":2,"2001":1}}"""),
+            SearchAnswer("""[{"color":"rosé"},{"color":"Blue"}]"""));
+
+        var response = await Engine.SearchAsync(Acme, "products", new SearchRequest { Facets = ["color", "year"] });
+
+        Assert.Equal(["rosé", "Blue"], response.FacetDistribution!["color"].Keys);
+        Assert.Equal([7, 3], response.FacetDistribution["color"].Values);
+        Assert.Equal(["1999", "2001"], response.FacetDistribution["year"].Keys); // numbers have no spelling: no lookup
+        Assert.Equal(3, Server.Requests.Count);
+        AssertRequest(Server.Requests[2], "POST", "/indexes/platform-products/search",
+            """{"filter":["color IN [ROSÉ, Blue]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":2}""");
+        Assert.Equal(BearerOf(Server.Requests[1]), BearerOf(Server.Requests[2]));
     }
 
     public static TheoryData<string, SearchRequest> Reserved() => new()
