@@ -143,6 +143,8 @@ public abstract class TenantIsolationConformanceTests(SearchEngineFixture fixtur
         await Fails(() => Engine.UpdateSettingsAsync(uid, new IndexSettings { FilterableAttributes = ["_tenant"] }), "reserved_attribute");
     }
 
+    private static JsonObject Doc(string json) => JsonNode.Parse(json)!.AsObject();
+
     private static List<string> FacetHits(FacetSearchResponse r) => r.FacetHits.Select(h => $"{h.Value}:{h.Count}").ToList();
 
     [Fact]
@@ -187,6 +189,22 @@ public abstract class TenantIsolationConformanceTests(SearchEngineFixture fixtur
         Assert.Equal(["acme:5"], FacetHits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "owner" })));
         Assert.Equal(["globex:5"], FacetHits(await Engine.FacetSearchAsync(Globex, uid, new FacetSearchRequest { FacetName = "owner", FacetQuery = "glo" })));
         Assert.Empty((await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "owner", FacetQuery = "glob" })).FacetHits);
+    }
+
+    [Fact]
+    public async Task Facet_values_are_spelled_as_the_tenants_own_documents_spell_them()
+    {
+        // Globex writes first, so its documents hold the lowest ids for values both tenants have.
+        var uid = fixture.NewIndexUid("spell");
+        await Engine.CreateIndexAsync(uid, "id");
+        await Engine.UpdateSettingsAsync(uid, new IndexSettings { PrimaryKey = "id", FilterableAttributes = ["color"] });
+        await Engine.AddDocumentsAsync(Globex, uid, [Doc("""{"id":1,"color":"ROSÉ"}"""), Doc("""{"id":2,"color":"Blue"}""")], DocumentWriteMode.AddOrReplace);
+        await Engine.AddDocumentsAsync(Acme, uid, [Doc("""{"id":1,"color":"rosé"}"""), Doc("""{"id":2,"color":"blue"}"""), Doc("""{"id":3,"color":"rosé"}""")], DocumentWriteMode.AddOrReplace);
+
+        Assert.Equal(["blue:1", "rosé:2"], FacetHits(await Engine.FacetSearchAsync(Acme, uid, new FacetSearchRequest { FacetName = "color" })).Order(StringComparer.Ordinal));
+        Assert.Equal(["Blue:1", "ROSÉ:1"], FacetHits(await Engine.FacetSearchAsync(Globex, uid, new FacetSearchRequest { FacetName = "color" })).Order(StringComparer.Ordinal));
+        var distribution = (await Engine.SearchAsync(Acme, uid, new SearchRequest { Facets = ["color"] })).FacetDistribution!["color"];
+        Assert.Equal(["blue:1", "rosé:2"], distribution.Select(v => $"{v.Key}:{v.Value}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
