@@ -722,7 +722,12 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
 
     // ---- settings mapping ----------------------------------------------------------------------------------
 
-    /// <summary>Logical settings as the physical index needs them: <c>_tenant</c> always filterable, nothing else added.</summary>
+    /// <summary>
+    /// Logical settings as the physical index needs them: <c>_tenant</c> always filterable, and displayed whenever the
+    /// displayed attributes are an explicit list. Meilisearch ends an error's list of filterable attributes with
+    /// <c>&lt;..hidden-attributes&gt;</c> when one of them is not displayed, so a hidden <c>_tenant</c> would put that
+    /// marker into every such error; the engine strips <c>_tenant</c> from everything it returns anyway.
+    /// </summary>
     private static JsonObject ToPhysical(IndexSettings settings)
     {
         var filterable = settings.FilterableAttributes.ToList();
@@ -731,11 +736,17 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
             filterable.Add(TenantAttribute);
         }
 
+        var displayed = settings.DisplayedAttributes.ToList();
+        if (!displayed.Contains("*") && !displayed.Contains(TenantAttribute))
+        {
+            displayed.Add(TenantAttribute);
+        }
+
         static JsonArray List(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
         return new JsonObject
         {
             ["searchableAttributes"] = List(settings.SearchableAttributes),
-            ["displayedAttributes"] = List(settings.DisplayedAttributes),
+            ["displayedAttributes"] = List(displayed),
             ["filterableAttributes"] = List(filterable),
             ["sortableAttributes"] = List(settings.SortableAttributes),
             ["distinctAttribute"] = settings.DistinctAttribute is { } distinct ? JsonValue.Create(distinct) : null,
@@ -752,7 +763,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
         return new IndexSettings
         {
             SearchableAttributes = Strings(settings["searchableAttributes"]) ?? [.. defaults.SearchableAttributes],
-            DisplayedAttributes = Strings(settings["displayedAttributes"]) ?? [.. defaults.DisplayedAttributes],
+            DisplayedAttributes = (Strings(settings["displayedAttributes"]) ?? [.. defaults.DisplayedAttributes]).Where(a => a != TenantAttribute).ToList(),
             FilterableAttributes = (Strings(settings["filterableAttributes"]) ?? []).Where(a => a != TenantAttribute).ToList(),
             SortableAttributes = Strings(settings["sortableAttributes"]) ?? [],
             DistinctAttribute = settings["distinctAttribute"] is JsonValue d && d.GetValueKind() == JsonValueKind.String ? d.GetValue<string>() : null,

@@ -137,6 +137,27 @@ public sealed class IndexContractTests(RecordingMeilisearchFixture fixture) : En
     }
 
     [Fact]
+    public async Task An_explicit_displayed_list_also_displays_the_isolation_attribute_and_reads_back_without_it()
+    {
+        // Otherwise a hidden _tenant would make Meilisearch end every filterable list in an error with <..hidden-attributes>.
+        Server.Enqueue(IndexFound(), Meta(), Enqueued(9, type: "settingsUpdate"), Succeeded(9),
+            ScriptedResponse.Ok("""
+                {"displayedAttributes":["name","price","_tenant"],"searchableAttributes":["*"],"filterableAttributes":["_tenant","price"],
+                 "sortableAttributes":[],"distinctAttribute":null}
+                """),
+            Meta());
+
+        await Engine.UpdateSettingsAsync("products", new IndexSettings { DisplayedAttributes = ["name", "price"], FilterableAttributes = ["price"] });
+        var settings = await Engine.GetSettingsAsync("products");
+
+        AssertRequest(Server.Requests[2], "PATCH", "/indexes/platform-products/settings", """
+            {"searchableAttributes":["*"],"displayedAttributes":["name","price","_tenant"],"filterableAttributes":["price","_tenant"],
+             "sortableAttributes":[],"distinctAttribute":null}
+            """);
+        Assert.Equal(["name", "price"], settings.DisplayedAttributes);
+    }
+
+    [Fact]
     public async Task UpdateSettings_maps_a_failed_task_to_the_same_code_and_message()
     {
         Server.Enqueue(IndexFound(), Meta(), Enqueued(9, type: "settingsUpdate"),
