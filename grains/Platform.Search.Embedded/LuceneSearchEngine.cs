@@ -302,14 +302,7 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
         return Task.FromResult(index.Read(searcher =>
         {
-            var removalOrder = RemovalOrder(query, request.MatchingStrategy, searcher.IndexReader);
-            Query candidates = CandidateQuery.Build(query, removalOrder, request.MatchingStrategy);
-            if (filter is not null)
-            {
-                candidates = new BooleanQuery { { candidates, Occur.MUST }, { filter, Occur.MUST } };
-            }
-
-            var ids = Collect(searcher, index.Scoped(tenant, candidates));
+            var (ids, removalOrder) = TenantCandidates(searcher, index, tenant, query, request.MatchingStrategy, filter);
             cancellationToken.ThrowIfCancellationRequested();
             var sources = new SourceReader(searcher);
 
@@ -418,15 +411,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
         return Task.FromResult(index.Read(searcher =>
         {
-            var removalOrder = RemovalOrder(query, request.MatchingStrategy, searcher.IndexReader);
-            Query candidates = CandidateQuery.Build(query, removalOrder, request.MatchingStrategy);
-            if (filter is not null)
-            {
-                candidates = new BooleanQuery { { candidates, Occur.MUST }, { filter, Occur.MUST } };
-            }
-
-            // Scoped: only the tenant's documents are ever read, so only its values are counted or shown.
-            var ids = Collect(searcher, index.Scoped(tenant, candidates));
+            // Only the tenant's documents are ever read, so only its values are counted or shown.
+            var (ids, removalOrder) = TenantCandidates(searcher, index, tenant, query, request.MatchingStrategy, filter);
             cancellationToken.ThrowIfCancellationRequested();
             var sources = new SourceReader(searcher);
             var matcher = query.IsPlaceholder ? null : new DocumentMatcher(query, removalOrder, request.MatchingStrategy, searchable, _analyzer);
@@ -507,6 +493,24 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         }
 
         return request.Distinct;
+    }
+
+    /// <summary>
+    /// The tenant's documents that can match: the query's candidate terms AND the filter, scoped to the tenant. Search
+    /// and facet search both start here, so neither can read outside the tenant. Also returns the term removal order
+    /// the matcher needs.
+    /// </summary>
+    private static (List<int> Ids, int[] RemovalOrder) TenantCandidates(
+        IndexSearcher searcher, LuceneIndex index, string tenant, ParsedQuery query, MatchingStrategy strategy, Query? filter)
+    {
+        var removalOrder = RemovalOrder(query, strategy, searcher.IndexReader);
+        Query candidates = CandidateQuery.Build(query, removalOrder, strategy);
+        if (filter is not null)
+        {
+            candidates = new BooleanQuery { { candidates, Occur.MUST }, { filter, Occur.MUST } };
+        }
+
+        return (Collect(searcher, index.Scoped(tenant, candidates)), removalOrder);
     }
 
     /// <summary>Order in which terms are given up: last word first, or most frequent first for <c>frequency</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Platform.Search.Filters;
 
@@ -27,8 +28,13 @@ public sealed record BackendCredential(string Value, string Subject, DateTimeOff
         }
 
         // The newline cannot occur in a tenant uid (no control characters), so the two parts never run together.
-        return scope.Restriction is { } rule ? scope.TenantUid + "\n" + FilterPrinter.Print(rule) : scope.TenantUid;
+        return scope.Restriction is { } rule ? scope.TenantUid + "\n" + PrintedRules.GetValue(rule, static r => FilterPrinter.Print(r)) : scope.TenantUid;
     }
+
+    // Both the grain (to find its cached token) and the engine (to check it) need the subject on every search, and
+    // a tenant's rule is one parsed instance reused across searches: print it once per instance. Filters are
+    // immutable, so the text never goes stale; entries go when the rule does.
+    private static readonly ConditionalWeakTable<FilterExpression, string> PrintedRules = new();
 
     /// <summary>True while it can still be used as issued: same generation, and not yet at its refresh point.</summary>
     public bool IsFresh(long generation, DateTimeOffset now) => Generation == generation && now < RefreshAt;

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Tokens;
-using Platform.Search.Meilisearch.Engine;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Hosting;
@@ -17,7 +14,6 @@ namespace Platform.Api.Tests.Hosting;
 public sealed class MeilisearchSearchPathTests : IAsyncLifetime
 {
     private const string AdminKey = "meili-admin-key-for-tests";
-    private const string SearchKeyValue = "5e1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf0246";
     private const string Rules = """{"*":{"filter":"color = red"}}""";
 
     private RecordingMeilisearch _meilisearch = null!;
@@ -28,10 +24,7 @@ public sealed class MeilisearchSearchPathTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _meilisearch = await RecordingMeilisearch.StartAsync();
-        _meilisearch.Enqueue(ScriptedResponse.Ok($$"""
-            {"name":"Platform backend search","description":null,"key":"{{SearchKeyValue}}","uid":"{{BackendSearchKey.DefaultUid("platform-")}}",
-             "actions":["search"],"indexes":["platform-*"],"expiresAt":null,"createdAt":"2026-07-01T12:00:00Z","updatedAt":"2026-07-01T12:00:00Z"}
-            """));
+        _meilisearch.Enqueue(BackendTokens.SearchKey());
         _server = await PlatformServer.StartAsync(extraArgs:
         [
             "--Platform:Search:Engine=meilisearch",
@@ -55,16 +48,7 @@ public sealed class MeilisearchSearchPathTests : IAsyncLifetime
     private List<RecordedRequest> Searches() =>
         [.. _meilisearch.Requests.Where(r => r.Path.EndsWith("search", StringComparison.Ordinal))];
 
-    /// <summary>The backend token's claims, after checking its HS256 signature with the platform's search key.</summary>
-    private static JsonObject BackendClaims(RecordedRequest request)
-    {
-        var parts = request.Authorization!["Bearer ".Length..].Split('.');
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SearchKeyValue), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        Assert.Equal(Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_'), parts[2]);
-        var payload = parts[1].Replace('-', '+').Replace('_', '/');
-        payload += new string('=', (4 - (payload.Length % 4)) % 4);
-        return JsonNode.Parse(Convert.FromBase64String(payload))!.AsObject();
-    }
+    private static JsonObject BackendClaims(RecordedRequest request) => BackendTokens.VerifiedClaims(BackendTokens.BearerOf(request));
 
     /// <summary>Every string in a Meilisearch filter (a string, or arrays of them), in order.</summary>
     private static List<string> Strings(JsonNode? filter) => filter switch

@@ -5,7 +5,6 @@ using Orleans.Concurrency;
 using Orleans.TestingHost;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
-using Platform.Search.Meilisearch.Engine;
 using Platform.Grains.Serialization;
 using Platform.Search.Keys;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
@@ -22,7 +21,6 @@ public sealed class MeilisearchClusterFixture : IAsyncLifetime
 {
     public const string AdminKey = "admin-key-0123456789abcdef";
 
-    public const string SearchKeyValue = "3f1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf0246";
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -59,11 +57,7 @@ public sealed class MeilisearchClusterFixture : IAsyncLifetime
         Server.Reset();
     }
 
-    /// <summary>Meilisearch's answer to <c>GET /keys/{uid}</c> for the platform's search key.</summary>
-    internal static ScriptedResponse SearchKey() => ScriptedResponse.Ok($$"""
-        {"name":"Platform backend search","description":null,"key":"{{SearchKeyValue}}","uid":"{{BackendSearchKey.DefaultUid("platform-")}}",
-         "actions":["search"],"indexes":["platform-*"],"expiresAt":null,"createdAt":"2026-07-01T12:00:00Z","updatedAt":"2026-07-01T12:00:00Z"}
-        """);
+    internal static ScriptedResponse SearchKey() => BackendTokens.SearchKey();
 
     internal static ScriptedResponse SearchAnswer() =>
         ScriptedResponse.Ok("""{"hits":[],"query":"","processingTimeMs":1,"limit":20,"offset":0,"estimatedTotalHits":0}""");

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Platform.Grains.Errors;
@@ -17,8 +15,6 @@ namespace Platform.Grains.Tests.Meilisearch;
 /// </summary>
 public sealed class TenantBackendTokenTests : IClassFixture<MeilisearchClusterFixture>
 {
-    private const string SearchKeyValue = MeilisearchClusterFixture.SearchKeyValue;
-
     private readonly MeilisearchClusterFixture _fixture;
 
     public TenantBackendTokenTests(MeilisearchClusterFixture fixture)
@@ -58,17 +54,7 @@ public sealed class TenantBackendTokenTests : IClassFixture<MeilisearchClusterFi
             return bearer;
         })];
 
-    private static JsonObject Claims(string token)
-    {
-        var parts = token.Split('.');
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SearchKeyValue), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        Assert.Equal(Base64Url(mac), parts[2]);
-        var payload = parts[1].Replace('-', '+').Replace('_', '/');
-        payload += new string('=', (4 - (payload.Length % 4)) % 4);
-        return JsonNode.Parse(Convert.FromBase64String(payload))!.AsObject();
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static JsonObject Claims(string token) => BackendTokens.VerifiedClaims(token);
 
     private static string TokenFilter(string token) => Claims(token)["searchRules"]!["platform-*"]!["filter"]!.ToJsonString();
 

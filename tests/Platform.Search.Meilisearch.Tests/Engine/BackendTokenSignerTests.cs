@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 using Platform.Search.Meilisearch.Engine;
+using Platform.Search.Meilisearch.Tests.Infrastructure;
 
 namespace Platform.Search.Meilisearch.Tests.Engine;
 
@@ -15,12 +15,7 @@ public sealed class BackendTokenSignerTests
 
     private BackendTokenSigner Signer(long generation = 0) => new(Key, "platform-*", TimeSpan.FromMinutes(10), 0.2, generation, _time);
 
-    private static JsonObject Claims(string token)
-    {
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload += new string('=', (4 - (payload.Length % 4)) % 4);
-        return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!.AsObject();
-    }
+    private static JsonObject Claims(string token) => BackendTokens.VerifiedClaims(token);
 
     private static TenantScope Acme(string? rule = null) => new("acme") { Restriction = rule is null ? null : FilterParser.Parse(rule) };
 

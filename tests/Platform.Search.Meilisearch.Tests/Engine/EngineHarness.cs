@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +13,7 @@ namespace Platform.Search.Meilisearch.Tests.Engine;
 /// </summary>
 public abstract class EngineContractTestBase : IClassFixture<RecordingMeilisearchFixture>, IAsyncLifetime
 {
-    public const string SearchKeyValue = "3f1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf0246";
+    public const string SearchKeyValue = BackendTokens.SearchKeyValue;
 
     protected static readonly TenantScope Acme = new("acme");
     protected static readonly TenantScope Globex = new("globex");
@@ -38,7 +36,7 @@ public abstract class EngineContractTestBase : IClassFixture<RecordingMeilisearc
 
     protected MeilisearchSearchEngine Engine { get; private set; } = null!;
 
-    protected static Guid SearchKeyUid { get; } = BackendSearchKey.DefaultUid("platform-");
+    protected static Guid SearchKeyUid => BackendTokens.SearchKeyUid;
 
     protected virtual void Configure(MeilisearchOptions options)
     {
@@ -92,10 +90,7 @@ public abstract class EngineContractTestBase : IClassFixture<RecordingMeilisearc
 
     internal static ScriptedResponse NoMeta() => Error(404, "document_not_found", "Document `products` not found.");
 
-    internal static ScriptedResponse SearchKey(string pattern = "platform-*") => ScriptedResponse.Ok($$"""
-        {"name":"Platform backend search","description":null,"key":"{{SearchKeyValue}}","uid":"{{SearchKeyUid}}",
-         "actions":["search"],"indexes":["{{pattern}}"],"expiresAt":null,"createdAt":"2026-07-01T12:00:00Z","updatedAt":"2026-07-01T12:00:00Z"}
-        """);
+    internal static ScriptedResponse SearchKey(string pattern = "platform-*") => BackendTokens.SearchKey(pattern);
 
     internal static ScriptedResponse SearchAnswer(string hits = "[]", string extra = "") => ScriptedResponse.Ok(
         $$"""{"hits":{{hits}},"query":"","processingTimeMs":1,"limit":20,"offset":0,"estimatedTotalHits":0{{extra}}}""");
@@ -121,22 +116,10 @@ public abstract class EngineContractTestBase : IClassFixture<RecordingMeilisearc
         Assert.StartsWith("Bearer ", bearer, StringComparison.Ordinal);
         var token = bearer["Bearer ".Length..];
         Assert.NotEqual(TestClient.AdminKey, token);
-        var parts = token.Split('.');
-        Assert.Equal(3, parts.Length);
-        Assert.Equal("""{"alg":"HS256","typ":"JWT"}""", Encoding.UTF8.GetString(FromBase64Url(parts[0])));
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SearchKeyValue), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        Assert.Equal(mac, FromBase64Url(parts[2]));
-        return JsonNode.Parse(FromBase64Url(parts[1]))!.AsObject();
+        return BackendTokens.VerifiedClaims(token);
     }
 
-    internal static string BearerOf(RecordedRequest request) => request.Authorization!["Bearer ".Length..];
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        return Convert.FromBase64String(padded);
-    }
+    internal static string BearerOf(RecordedRequest request) => BackendTokens.BearerOf(request);
 
     internal static string Json(object value) => JsonSerializer.Serialize(value);
 }
