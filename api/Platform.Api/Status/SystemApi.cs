@@ -7,7 +7,7 @@ using Platform.Api.Errors;
 
 namespace Platform.Api.Status;
 
-/// <summary><c>/health</c> (open, as in Meilisearch), <c>/version</c> (master key), and the 404 fallback.</summary>
+/// <summary><c>/health</c> (open, as in Meilisearch) and <c>/version</c> (master key).</summary>
 public static class SystemApi
 {
     /// <summary>The Meilisearch API version whose routes and errors the platform reproduces.</summary>
@@ -17,7 +17,6 @@ public static class SystemApi
     {
         routes.MapGet("/health", Health).WithName(nameof(Health)).WithTags("System");
         routes.MapGet("/version", Version).WithName(nameof(Version)).WithTags("System").RequireMasterKey();
-        routes.MapFallback(NotFound);
         return routes;
     }
 
@@ -36,6 +35,4 @@ public static class SystemApi
             platform = new { version = informational.Split('+', 2)[0], commitSha = commit, runtime = Environment.Version.ToString() },
         });
     }
-
-    public static IResult NotFound() => throw new ApiError("not_found", "Not found.");
 }

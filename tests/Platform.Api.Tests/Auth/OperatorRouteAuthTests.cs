@@ -123,5 +123,17 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
         reply.ShouldFail(HttpStatusCode.NotFound, "not_found");
     }
 
+    [Theory]
+    [InlineData("PUT", "/health")]
+    [InlineData("DELETE", "/indexes/products/search")]
+    [InlineData("PATCH", "/tasks")]
+    public async Task A_known_route_with_another_method_answers_in_meilisearch_shape(string method, string path)
+    {
+        var reply = await fixture.Client.SendAsync(new HttpMethod(method), path, Body(method));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Equal("method_not_allowed", reply.Code);
+        Assert.Equal(["message", "code", "type", "link"], reply.Json!.AsObject().Select(p => p.Key));
+    }
+
     private static object? Body(string method) => method is "POST" or "PATCH" or "PUT" ? "{}" : null;
 }
