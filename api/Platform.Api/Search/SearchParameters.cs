@@ -47,11 +47,6 @@ internal static class SearchParameters
         ["personalizeUserContext"] = "invalid_search_personalize_user_context",
     };
 
-    public const string MatchingStrategies = "`last`, `all`, `frequency`";
-
-    public const string ThresholdRange =
-        "the value of `rankingScoreThreshold` is invalid, expected a float between `0.0` and `1.0`.";
-
     /// <summary>The refusal of a parameter the platform recognises but does not implement.</summary>
     public static Errors.ApiError NotSupported(string parameter) =>
         new(Unsupported[parameter], $"The search parameter `{parameter}` is not supported by this platform.");

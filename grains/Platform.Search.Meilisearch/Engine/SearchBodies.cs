@@ -151,7 +151,7 @@ internal static class SearchBodies
         if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
         if (request.Q is not null) body["q"] = request.Q;
         body["filter"] = Isolated(request.Filter, tenantUid);
-        if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = request.MatchingStrategy.ToString().ToLowerInvariant();
+        if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
         AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
         if (request.RankingScoreThreshold is { } threshold) body["rankingScoreThreshold"] = threshold;
         if (request.ExhaustiveFacetCount is { } exhaustive) body["exhaustiveFacetCount"] = exhaustive;
@@ -241,7 +241,7 @@ internal static class SearchBodies
 
         if (request.MatchingStrategy != MatchingStrategy.Last)
         {
-            body["matchingStrategy"] = request.MatchingStrategy == MatchingStrategy.All ? "all" : "frequency";
+            body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
         }
 
         if (request.ShowRankingScore)
@@ -295,20 +295,24 @@ internal static class SearchBodies
     }
 
     /// <summary>The answer to a search on a dedicated index the tenant has not written to yet: nothing, in the right shape.</summary>
-    public static SearchResponse Empty(SearchRequest request) => new()
+    public static SearchResponse Empty(SearchRequest request)
     {
-        Hits = [],
-        Query = request.Q ?? "",
-        Limit = request.IsPageMode ? null : request.Limit,
-        Offset = request.IsPageMode ? null : request.Offset,
-        EstimatedTotalHits = request.IsPageMode ? null : 0,
-        HitsPerPage = request.IsPageMode ? request.HitsPerPage ?? 20 : null,
-        Page = request.IsPageMode ? request.Page ?? 1 : null,
-        TotalPages = request.IsPageMode ? 0 : null,
-        TotalHits = request.IsPageMode ? 0 : null,
-        FacetDistribution = request.Facets is { Count: > 0 } ? new Dictionary<string, IReadOnlyDictionary<string, int>>() : null,
-        FacetStats = request.Facets is { Count: > 0 } ? new Dictionary<string, FacetStats>() : null,
-    };
+        var pagination = Pagination.Of(request);
+        return new()
+        {
+            Hits = [],
+            Query = request.Q ?? "",
+            Limit = pagination.IsPageMode ? null : pagination.Limit,
+            Offset = pagination.IsPageMode ? null : pagination.Offset,
+            EstimatedTotalHits = pagination.IsPageMode ? null : 0,
+            HitsPerPage = pagination.IsPageMode ? pagination.HitsPerPage : null,
+            Page = pagination.IsPageMode ? pagination.Page : null,
+            TotalPages = pagination.IsPageMode ? 0 : null,
+            TotalHits = pagination.IsPageMode ? 0 : null,
+            FacetDistribution = request.Facets is { Count: > 0 } ? new Dictionary<string, IReadOnlyDictionary<string, int>>() : null,
+            FacetStats = request.Facets is { Count: > 0 } ? new Dictionary<string, FacetStats>() : null,
+        };
+    }
 
     /// <summary>Removes the platform attributes from a document.</summary>
     public static JsonObject StripDocument(JsonObject document)

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Search.Serde;
 
@@ -18,13 +17,6 @@ public sealed class SearchRules : IEquatable<SearchRules>
 {
     /// <summary>The serde text Meilisearch reports for a <c>searchRules</c> value of the wrong shape.</summary>
     public const string UntaggedEnumError = "data did not match any variant of untagged enum SearchRules";
-
-    private static readonly JsonWriterOptions CanonicalWriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-        SkipValidation = false,
-    };
 
     private readonly IndexPattern[] _patterns;
     private readonly Dictionary<string, SearchRule> _rules;
@@ -431,7 +423,7 @@ public sealed class SearchRules : IEquatable<SearchRules>
     private byte[] BuildCanonical()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.WriterOptions))
         {
             WriteCanonicalJson(writer);
         }
