@@ -267,6 +267,13 @@ internal static class SerdeJson
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 
+    /// <summary>serde's <c>invalid type: …, expected …</c> for the token under <paramref name="reader"/>.</summary>
+    public static string InvalidType(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string expected)
+    {
+        var (text, peek) = Unexpected(ref reader);
+        return $"invalid type: {text}, expected {expected}" + At(json, peek);
+    }
+
     /// <summary>A serde_json-like text for a syntax error the .NET reader raised (wording approximate).</summary>
     public static string SyntaxError(JsonException exception, ReadOnlySpan<byte> json)
     {
