@@ -192,6 +192,36 @@ internal static class SearchBodies
         body["filter"] = Isolated(request.Filter, tenantUid);
 
         AddList(body, "sort", request.Sort);
+        AddPagination(body, request);
+        AddList(body, "facets", request.Facets);
+        AddList(body, "attributesToRetrieve", request.AttributesToRetrieve);
+        AddFormatting(body, request);
+        if (request.MatchingStrategy != MatchingStrategy.Last)
+        {
+            body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
+        }
+
+        if (request.ShowRankingScore)
+        {
+            body["showRankingScore"] = true;
+        }
+
+        if (request.RankingScoreThreshold is { } threshold)
+        {
+            body["rankingScoreThreshold"] = threshold;
+        }
+
+        if (request.Distinct is { } distinct)
+        {
+            body["distinct"] = distinct;
+        }
+
+        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
+        return body;
+    }
+
+    private static void AddPagination(JsonObject body, SearchRequest request)
+    {
         if (request.IsPageMode)
         {
             if (request.Page is { } page)
@@ -209,9 +239,11 @@ internal static class SearchBodies
             body["limit"] = request.Limit;
             body["offset"] = request.Offset;
         }
+    }
 
-        AddList(body, "facets", request.Facets);
-        AddList(body, "attributesToRetrieve", request.AttributesToRetrieve);
+    /// <summary>Highlighting, cropping and match positions, each left out at its default.</summary>
+    private static void AddFormatting(JsonObject body, SearchRequest request)
+    {
         AddList(body, "attributesToHighlight", request.AttributesToHighlight);
         if (request.HighlightPreTag != "<em>")
         {
@@ -238,29 +270,6 @@ internal static class SearchBodies
         {
             body["showMatchesPosition"] = true;
         }
-
-        if (request.MatchingStrategy != MatchingStrategy.Last)
-        {
-            body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
-        }
-
-        if (request.ShowRankingScore)
-        {
-            body["showRankingScore"] = true;
-        }
-
-        if (request.RankingScoreThreshold is { } threshold)
-        {
-            body["rankingScoreThreshold"] = threshold;
-        }
-
-        if (request.Distinct is { } distinct)
-        {
-            body["distinct"] = distinct;
-        }
-
-        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
-        return body;
     }
 
     private static void AddList(JsonObject body, string name, IReadOnlyList<string>? values)

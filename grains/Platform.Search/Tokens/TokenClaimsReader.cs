@@ -105,7 +105,7 @@ internal static class TokenClaimsReader
             reader.Read();
             var probe = reader;
             probe.Skip(); // serde buffers the untagged value first: syntax errors inside it come first
-            return SearchRules.TryRead(ref reader, out fields.Rules) ? null : SearchRules.UntaggedEnumError + SerdeJson.At(json, probe.BytesConsumed);
+            return SearchRulesReader.TryRead(ref reader, out fields.Rules) ? null : SearchRules.UntaggedEnumError + SerdeJson.At(json, probe.BytesConsumed);
         }
 
         if (reader.ValueTextEquals("apiKeyUid"u8))
