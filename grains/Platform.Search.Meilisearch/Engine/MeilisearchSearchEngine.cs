@@ -32,7 +32,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
     /// Creates the engine. <paramref name="clients"/> is called per operation, so a client from
     /// <c>IHttpClientFactory</c> (whose handlers rotate) is never held for the engine's lifetime.
     /// </summary>
-    public MeilisearchSearchEngine(Func<MeilisearchClient> clients, IOptions<MeilisearchOptions> options, TimeProvider timeProvider, TaskWaitOptions? taskWait = null)
+    internal MeilisearchSearchEngine(Func<MeilisearchClient> clients, IOptions<MeilisearchOptions> options, TimeProvider timeProvider, TaskWaitOptions? taskWait = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +56,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
     }
 
     /// <summary>Creates the engine over one client (tests, tools).</summary>
-    public MeilisearchSearchEngine(MeilisearchClient client, IOptions<MeilisearchOptions> options, TimeProvider timeProvider, TaskWaitOptions? taskWait = null)
+    internal MeilisearchSearchEngine(MeilisearchClient client, IOptions<MeilisearchOptions> options, TimeProvider timeProvider, TaskWaitOptions? taskWait = null)
         : this(() => client, options, timeProvider, taskWait)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -69,7 +69,7 @@ public sealed class MeilisearchSearchEngine : ISearchEngine, IBackendCredentialI
     /// Ensures the backend search key exists (creating it once) and readies the token signer. Optional: the first
     /// search does it too. Call at start-up to fail fast on a wrong admin key.
     /// </summary>
-    public Task<BackendTokenSigner> InitializeAsync(CancellationToken cancellationToken = default) => _keys.SignerAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _keys.SignerAsync(cancellationToken);
 
     /// <summary>
     /// A backend token for <paramref name="scope"/>'s tenant and rule, for the tenant grain to cache and pass back in
