@@ -151,8 +151,7 @@ public static class FacetSearchRequestReader
         var text = value.GetString();
         return SearchParameterValues.TryParseMatchingStrategy(text, out var strategy)
             ? strategy
-            : throw new ApiError("invalid_search_matching_strategy",
-                $"Unknown value `{text}` at `.matchingStrategy`: expected one of {SearchParameterValues.MatchingStrategyNames}");
+            : throw SearchParameters.UnknownMatchingStrategy(text, "matchingStrategy");
     }
 
     private static double? Threshold(JsonObjectReader search, JsonElement value)

@@ -204,8 +204,7 @@ internal sealed class SearchBodyFields
         var text = value.GetString();
         return SearchParameterValues.TryParseMatchingStrategy(text, out var strategy)
             ? strategy
-            : throw new ApiError("invalid_search_matching_strategy",
-                $"Unknown value `{text}` at `.{Path(field)}`: expected one of {SearchParameterValues.MatchingStrategyNames}");
+            : throw SearchParameters.UnknownMatchingStrategy(text, Path(field));
     }
 
     private double? Threshold(string field, JsonElement value)

@@ -16,22 +16,11 @@ internal static class TokenClaimsReader
     {
         claims = null!;
         hasAudience = false;
-        if (SerdeJson.CheckUtf8(json) is { } utf8Error)
-        {
-            return utf8Error;
-        }
-
-        var reader = new Utf8JsonReader(json, SerdeJson.ReaderOptions);
         try
         {
-            if (!reader.Read())
+            if (SerdeJson.StartStruct(json, "struct Claims", out var reader) is { } startError)
             {
-                return SerdeJson.EndOfInput(json);
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return SerdeJson.InvalidType(ref reader, json, "struct Claims");
+                return startError;
             }
 
             var fields = default(Fields);

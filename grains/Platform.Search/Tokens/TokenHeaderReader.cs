@@ -44,22 +44,11 @@ internal static class TokenHeaderReader
     public static string? Read(ReadOnlySpan<byte> json, out KnownAlgorithm algorithm)
     {
         algorithm = default;
-        if (SerdeJson.CheckUtf8(json) is { } utf8Error)
-        {
-            return utf8Error;
-        }
-
-        var reader = new Utf8JsonReader(json, SerdeJson.ReaderOptions);
         try
         {
-            if (!reader.Read())
+            if (SerdeJson.StartStruct(json, "struct Header", out var reader) is { } startError)
             {
-                return SerdeJson.EndOfInput(json);
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return SerdeJson.InvalidType(ref reader, json, "struct Header");
+                return startError;
             }
 
             var seen = 0;
