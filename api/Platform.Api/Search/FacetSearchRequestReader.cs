@@ -148,14 +148,10 @@ public static class FacetSearchRequestReader
             throw search.TypeError("matchingStrategy", value, "a string");
         }
 
-        return value.GetString() switch
-        {
-            "last" => MatchingStrategy.Last,
-            "all" => MatchingStrategy.All,
-            "frequency" => MatchingStrategy.Frequency,
-            var other => throw new ApiError("invalid_search_matching_strategy",
-                $"Unknown value `{other}` at `.matchingStrategy`: expected one of `last`, `all`, `frequency`"),
-        };
+        var text = value.GetString();
+        return SearchParameterValues.TryParseMatchingStrategy(text, out var strategy)
+            ? strategy
+            : throw SearchParameters.UnknownMatchingStrategy(text, "matchingStrategy");
     }
 
     private static double? Threshold(JsonObjectReader search, JsonElement value)
@@ -171,9 +167,9 @@ public static class FacetSearchRequestReader
         }
 
         var threshold = value.GetDouble();
-        return threshold is >= 0 and <= 1
+        return SearchParameterValues.IsValidRankingScoreThreshold(threshold)
             ? threshold
-            : throw search.ValueError("rankingScoreThreshold", "the value of `rankingScoreThreshold` is invalid, expected a float between `0.0` and `1.0`.");
+            : throw search.ValueError("rankingScoreThreshold", SearchParameterValues.RankingScoreThresholdRange);
     }
 
     /// <summary>Filter errors carry <c>invalid_search_filter</c> and the parser's message, as in Meilisearch.</summary>

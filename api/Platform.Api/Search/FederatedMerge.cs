@@ -15,22 +15,9 @@ internal static class FederatedMerge
 
     public static Slice Window(FederationSettings federation)
     {
-        long start, count;
-        if (federation.IsPageMode)
-        {
-            var hitsPerPage = federation.HitsPerPage ?? 20;
-            var page = federation.Page ?? 1;
-            start = page == 0 ? 0 : (long)(page - 1) * hitsPerPage;
-            count = page == 0 ? 0 : hitsPerPage;
-        }
-        else
-        {
-            start = federation.Offset;
-            count = federation.Limit;
-        }
-
-        var needed = (int)Math.Min(start + count, MultiSearchOrchestrator.MaxFederatedHits);
-        return new Slice((int)Math.Min(start, int.MaxValue), (int)Math.Min(count, int.MaxValue), needed);
+        var pagination = Paging(federation);
+        var needed = (int)Math.Min(pagination.Start + pagination.Count, MultiSearchOrchestrator.MaxFederatedHits);
+        return new Slice((int)Math.Min(pagination.Start, int.MaxValue), (int)Math.Min(pagination.Count, int.MaxValue), needed);
     }
 
     public static FederatedSearchResult Merge(
@@ -45,14 +32,15 @@ internal static class FederatedMerge
         }
 
         var total = responses.Sum(r => r.EstimatedTotalHits ?? r.TotalHits ?? 0);
-        var result = federation.IsPageMode
+        var pagination = Paging(federation);
+        var result = pagination.IsPageMode
             ? new FederatedSearchResult
             {
                 Hits = hits,
-                HitsPerPage = federation.HitsPerPage ?? 20,
-                Page = federation.Page ?? 1,
+                HitsPerPage = pagination.HitsPerPage,
+                Page = pagination.Page,
                 TotalHits = total,
-                TotalPages = (federation.HitsPerPage ?? 20) is var perPage and > 0 ? (total + perPage - 1) / perPage : 0,
+                TotalPages = pagination.TotalPages(total),
             }
             : new FederatedSearchResult { Hits = hits, Limit = federation.Limit, Offset = federation.Offset, EstimatedTotalHits = total };
 
@@ -62,6 +50,9 @@ internal static class FederatedMerge
             ? result with { MergedFacets = FacetMerger.Merge(byIndex.Values, federation.MaxValuesPerFacet) }
             : result with { FacetsByIndex = byIndex };
     }
+
+    private static Pagination Paging(FederationSettings federation) =>
+        Pagination.Of(federation.Page, federation.HitsPerPage, federation.Offset, federation.Limit);
 
     private readonly record struct HitPosition(int Query, JsonObject Hit);
 

@@ -201,14 +201,10 @@ internal sealed class SearchBodyFields
     private MatchingStrategy Strategy(string field, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String) throw TypeError(field, value, "a string");
-        return value.GetString() switch
-        {
-            "last" => MatchingStrategy.Last,
-            "all" => MatchingStrategy.All,
-            "frequency" => MatchingStrategy.Frequency,
-            var other => throw new ApiError("invalid_search_matching_strategy",
-                $"Unknown value `{other}` at `.{Path(field)}`: expected one of {SearchParameters.MatchingStrategies}"),
-        };
+        var text = value.GetString();
+        return SearchParameterValues.TryParseMatchingStrategy(text, out var strategy)
+            ? strategy
+            : throw SearchParameters.UnknownMatchingStrategy(text, Path(field));
     }
 
     private double? Threshold(string field, JsonElement value)
@@ -216,6 +212,8 @@ internal sealed class SearchBodyFields
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number) throw TypeError(field, value, "a number");
         var threshold = value.GetDouble();
-        return threshold is >= 0 and <= 1 ? threshold : throw _reader.ValueError(Path(field), SearchParameters.ThresholdRange, field);
+        return SearchParameterValues.IsValidRankingScoreThreshold(threshold)
+            ? threshold
+            : throw _reader.ValueError(Path(field), SearchParameterValues.RankingScoreThresholdRange, field);
     }
 }

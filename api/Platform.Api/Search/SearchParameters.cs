@@ -47,10 +47,10 @@ internal static class SearchParameters
         ["personalizeUserContext"] = "invalid_search_personalize_user_context",
     };
 
-    public const string MatchingStrategies = "`last`, `all`, `frequency`";
-
-    public const string ThresholdRange =
-        "the value of `rankingScoreThreshold` is invalid, expected a float between `0.0` and `1.0`.";
+    /// <summary>The refusal of a body's <c>matchingStrategy</c> value other than Meilisearch's three.</summary>
+    public static Errors.ApiError UnknownMatchingStrategy(string? value, string path) =>
+        new("invalid_search_matching_strategy",
+            $"Unknown value `{value}` at `.{path}`: expected one of {Platform.Search.Engine.SearchParameterValues.MatchingStrategyNames}");
 
     /// <summary>The refusal of a parameter the platform recognises but does not implement.</summary>
     public static Errors.ApiError NotSupported(string parameter) =>

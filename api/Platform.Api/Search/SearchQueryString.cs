@@ -77,24 +77,21 @@ internal static class SearchQueryString
             $"Invalid value in parameter `{name}`: could not parse `{text}` as a boolean, expected either `true` or `false`"),
     };
 
-    private static MatchingStrategy Strategy(string name, string text) => text switch
-    {
-        "last" => MatchingStrategy.Last,
-        "all" => MatchingStrategy.All,
-        "frequency" => MatchingStrategy.Frequency,
-        _ => throw new ApiError(Code(name),
-            $"Unknown value `{text}` for parameter `{name}`: expected one of {SearchParameters.MatchingStrategies}"),
-    };
+    private static MatchingStrategy Strategy(string name, string text) =>
+        SearchParameterValues.TryParseMatchingStrategy(text, out var strategy)
+            ? strategy
+            : throw new ApiError(Code(name),
+                $"Unknown value `{text}` for parameter `{name}`: expected one of {SearchParameterValues.MatchingStrategyNames}");
 
     private static double Threshold(string name, string text)
     {
         // Meilisearch answers a value that is not a number and one out of range with the same message.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && SearchParameterValues.IsValidRankingScoreThreshold(value))
         {
             return value;
         }
 
-        throw new ApiError(Code(name), $"Invalid value in parameter `{name}`: {SearchParameters.ThresholdRange}");
+        throw new ApiError(Code(name), $"Invalid value in parameter `{name}`: {SearchParameterValues.RankingScoreThresholdRange}");
     }
 
     private static List<string> List(string text) => [.. text.Split(',')];

@@ -47,21 +47,55 @@ internal sealed class DocumentMatcher
 
     public Relevance? Evaluate(List<Leaf> leaves)
     {
-        var terms = _query.Terms;
-        var n = terms.Count;
-        var matched = new bool[n];
-        var bestTypo = new int[n];
-        var bestRank = new int[n];
-        var exactHit = new bool[n];
-        var positions = new List<(int Value, int Pos)>[n];
-        for (var i = 0; i < n; i++)
+        var hits = Scan(leaves);
+        if (hits is null)
         {
-            bestTypo[i] = int.MaxValue;
-            bestRank[i] = int.MaxValue;
-            positions[i] = [];
+            return null;
         }
 
-        var fullEquality = false;
+        return _query.Terms.Count == 0 ? Relevance.Placeholder : Grade(hits);
+    }
+
+    /// <summary>The best match of each query term over a document's searchable values.</summary>
+    private sealed class TermHits
+    {
+        public TermHits(int n)
+        {
+            Matched = new bool[n];
+            BestTypo = new int[n];
+            BestRank = new int[n];
+            ExactHit = new bool[n];
+            Positions = new List<(int Value, int Pos)>[n];
+            for (var i = 0; i < n; i++)
+            {
+                BestTypo[i] = int.MaxValue;
+                BestRank[i] = int.MaxValue;
+                Positions[i] = [];
+            }
+        }
+
+        public bool[] Matched { get; }
+
+        public int[] BestTypo { get; }
+
+        public int[] BestRank { get; }
+
+        public bool[] ExactHit { get; }
+
+        public List<(int Value, int Pos)>[] Positions { get; }
+
+        /// <summary>Some value is exactly the query's words, in order.</summary>
+        public bool FullEquality { get; set; }
+
+        public int AttributeCount { get; set; } = 1;
+    }
+
+    /// <summary>Matches every searchable value against the terms; null when a negated word is present.</summary>
+    private TermHits? Scan(List<Leaf> leaves)
+    {
+        var terms = _query.Terms;
+        var n = terms.Count;
+        var hits = new TermHits(n);
         var topLevel = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var leaf in leaves)
         {
@@ -72,7 +106,6 @@ internal sealed class DocumentMatcher
         }
 
         var valueId = 0;
-        var attributeCount = 1;
         foreach (var leaf in leaves)
         {
             if (leaf.Kind is not (LeafKind.String or LeafKind.Number or LeafKind.Bool))
@@ -86,7 +119,7 @@ internal sealed class DocumentMatcher
                 continue;
             }
 
-            attributeCount = Math.Max(attributeCount, rank + 1);
+            hits.AttributeCount = Math.Max(hits.AttributeCount, rank + 1);
             valueId++;
             _analyzer.Tokenize(leaf.Text, _tokens);
             if (IsNegated(_tokens))
@@ -102,50 +135,60 @@ internal sealed class DocumentMatcher
                     equal = _tokens[k].Term == terms[k].Word;
                 }
 
-                fullEquality |= equal;
+                hits.FullEquality |= equal;
             }
 
             for (var j = 0; j < _tokens.Count; j++)
             {
-                var token = _tokens[j].Term;
-                for (var i = 0; i < n; i++)
-                {
-                    var term = terms[i];
-                    int typo;
-                    bool exact;
-                    if (term.IsPhrase)
-                    {
-                        exact = TermMatching.PhraseAt(_tokens, j, term.Words);
-                        typo = exact ? 0 : -1;
-                    }
-                    else
-                    {
-                        typo = TermMatching.Match(token, term, out exact);
-                    }
-
-                    if (typo < 0)
-                    {
-                        continue;
-                    }
-
-                    matched[i] = true;
-                    bestTypo[i] = Math.Min(bestTypo[i], typo);
-                    bestRank[i] = Math.Min(bestRank[i], rank);
-                    exactHit[i] |= exact;
-                    if (positions[i].Count < MaxPositions)
-                    {
-                        positions[i].Add((valueId, j));
-                    }
-                }
+                MatchToken(hits, j, rank, valueId);
             }
         }
 
-        if (n == 0)
-        {
-            return Relevance.Placeholder;
-        }
+        return hits;
+    }
 
-        var kept = Kept(matched);
+    /// <summary>Records which terms token <paramref name="j"/> of the current value matches, and how well.</summary>
+    private void MatchToken(TermHits hits, int j, int rank, int valueId)
+    {
+        var token = _tokens[j].Term;
+        var terms = _query.Terms;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            int typo;
+            bool exact;
+            if (term.IsPhrase)
+            {
+                exact = TermMatching.PhraseAt(_tokens, j, term.Words);
+                typo = exact ? 0 : -1;
+            }
+            else
+            {
+                typo = TermMatching.Match(token, term, out exact);
+            }
+
+            if (typo < 0)
+            {
+                continue;
+            }
+
+            hits.Matched[i] = true;
+            hits.BestTypo[i] = Math.Min(hits.BestTypo[i], typo);
+            hits.BestRank[i] = Math.Min(hits.BestRank[i], rank);
+            hits.ExactHit[i] |= exact;
+            if (hits.Positions[i].Count < MaxPositions)
+            {
+                hits.Positions[i].Add((valueId, j));
+            }
+        }
+    }
+
+    /// <summary>Grades the kept terms rule by rule; null when too few terms matched for the strategy.</summary>
+    private Relevance? Grade(TermHits hits)
+    {
+        var terms = _query.Terms;
+        var n = terms.Count;
+        var kept = Kept(hits.Matched);
         if (kept == 0 || (_strategy == MatchingStrategy.All && kept < n))
         {
             return null;
@@ -163,19 +206,19 @@ internal sealed class DocumentMatcher
         int typos = 0, maxTypos = 0, attribute = 0, exactness = 0;
         foreach (var i in keptTerms)
         {
-            typos += bestTypo[i];
+            typos += hits.BestTypo[i];
             maxTypos += terms[i].MaxTypos;
-            attribute += bestRank[i];
-            exactness += exactHit[i] ? 1 : 0;
+            attribute += hits.BestRank[i];
+            exactness += hits.ExactHit[i] ? 1 : 0;
         }
 
         var proximity = 0;
         for (var k = 1; k < keptTerms.Count; k++)
         {
-            proximity += Proximity(positions[keptTerms[k - 1]], positions[keptTerms[k]]);
+            proximity += Proximity(hits.Positions[keptTerms[k - 1]], hits.Positions[keptTerms[k]]);
         }
 
-        if (fullEquality && kept == n)
+        if (hits.FullEquality && kept == n)
         {
             exactness++;
         }
@@ -186,7 +229,7 @@ internal sealed class DocumentMatcher
         Bucket(ref score, ref width, maxTypos - typos, maxTypos + 1);
         var maxProximity = MaxProximity * (kept - 1);
         Bucket(ref score, ref width, maxProximity - proximity, maxProximity + 1);
-        var maxAttribute = kept * (attributeCount - 1);
+        var maxAttribute = kept * (hits.AttributeCount - 1);
         Bucket(ref score, ref width, Math.Max(0, maxAttribute - attribute), maxAttribute + 1);
         Bucket(ref score, ref width, exactness, kept + 2);
         score += width;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary>
     /// <c>POST /indexes/{uid}/documents</c>: add or <em>replace</em> whole documents. Never retried (a repeat would

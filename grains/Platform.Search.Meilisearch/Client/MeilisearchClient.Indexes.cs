@@ -1,6 +1,6 @@
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary><c>POST /indexes</c> with <c>{"uid", "primaryKey"}</c>; answers with the <c>indexCreation</c> task.</summary>
     public Task<EnqueuedTask> CreateIndexAsync(AdminCredential credential, string indexUid, string? primaryKey = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,6 @@
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary><c>POST /keys</c> (201). Never retried: a repeat without a fixed <see cref="CreateKeyRequest.Uid"/> would make a second key.</summary>
     public Task<KeyInfo> CreateKeyAsync(AdminCredential credential, CreateKeyRequest request, CancellationToken cancellationToken = default)

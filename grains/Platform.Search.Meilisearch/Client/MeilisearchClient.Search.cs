@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary>
     /// <c>POST /indexes/{uid}/search</c> with a Meilisearch-shaped query (compat §5.1), answered with the search

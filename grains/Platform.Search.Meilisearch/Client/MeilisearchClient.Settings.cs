@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary><c>GET /indexes/{uid}/settings</c>: every setting, as Meilisearch shapes them.</summary>
     public Task<JsonObject> GetSettingsAsync(AdminCredential credential, string indexUid, CancellationToken cancellationToken = default) =>

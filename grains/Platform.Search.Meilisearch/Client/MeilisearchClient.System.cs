@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary>
     /// <c>GET /health</c>: Meilisearch's status, <c>available</c> when it serves requests. The route is public, so no

@@ -1,6 +1,6 @@
 namespace Platform.Search.Meilisearch;
 
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     /// <summary><c>GET /tasks/{uid}</c>; 404 <c>task_not_found</c> surfaces as <see cref="MeilisearchApiException"/>.</summary>
     public Task<TaskInfo> GetTaskAsync(AdminCredential credential, long taskUid, CancellationToken cancellationToken = default) =>

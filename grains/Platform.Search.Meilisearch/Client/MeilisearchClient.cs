@@ -14,7 +14,7 @@ namespace Platform.Search.Meilisearch;
 /// answered) or <see cref="MeilisearchUnavailableException"/> (it could not answer).
 /// Register with <c>services.AddMeilisearchClient()</c>.
 /// </summary>
-public sealed partial class MeilisearchClient
+internal sealed partial class MeilisearchClient
 {
     private readonly HttpClient _http;
     private readonly MeilisearchOptions _options;

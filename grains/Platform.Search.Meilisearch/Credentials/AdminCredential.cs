@@ -5,7 +5,7 @@ namespace Platform.Search.Meilisearch;
 /// A distinct type from <see cref="SearchCredential"/> so an admin key cannot be handed to a search method by
 /// mistake: the compiler refuses it.
 /// </summary>
-public readonly record struct AdminCredential
+internal readonly record struct AdminCredential
 {
     /// <summary>Wraps <paramref name="apiKey"/>, which must not be empty.</summary>
     public AdminCredential(string apiKey)

@@ -5,7 +5,7 @@ namespace Platform.Search.Meilisearch;
 /// action. Search methods take only this type, never <see cref="AdminCredential"/>, so a tenant's search can only run
 /// with the rights the platform meant to give it.
 /// </summary>
-public readonly record struct SearchCredential
+internal readonly record struct SearchCredential
 {
     /// <summary>Wraps <paramref name="token"/> (a tenant token or search key), which must not be empty.</summary>
     public SearchCredential(string token)

@@ -11,7 +11,7 @@ namespace Platform.Search.Meilisearch.Engine;
 /// </summary>
 /// <param name="Uid">The key's uid (the token's <c>apiKeyUid</c>).</param>
 /// <param name="Key">The key's value as Meilisearch returned it.</param>
-public sealed record BackendSearchKey(Guid Uid, string Key)
+internal sealed record BackendSearchKey(Guid Uid, string Key)
 {
     /// <summary>The fixed uid used when none is configured: derived from the index prefix, so every silo agrees on it.</summary>
     public static Guid DefaultUid(string indexPrefix)

@@ -14,7 +14,7 @@ namespace Platform.Search.Meilisearch.Engine;
 /// search body that forgot the tenant (a platform bug) cannot return another tenant's documents. Caching is not done
 /// here: the tenant grain keeps the tokens it was issued (docs/meilisearch-engine.md). Thread-safe and immutable.
 /// </summary>
-public sealed class BackendTokenSigner
+internal sealed class BackendTokenSigner
 {
     private readonly BackendSearchKey _key;
     private readonly string _indexPattern;

@@ -31,7 +31,6 @@ internal sealed class PhysicalLayout
     public static bool IsUnder(string name, string attribute) =>
         name == attribute || (name.StartsWith(attribute, StringComparison.Ordinal) && name.Length > attribute.Length && name[attribute.Length] == '.');
 
-    public const int MaxIdBytes = 511;
     public const int MaxIndexUidBytes = 512;
     public const int MaxLogicalUidLength = 400;
     private const int MaxLiteralTenantBytes = 64;
@@ -111,14 +110,10 @@ internal sealed class PhysicalLayout
     {
         var tag = TenantTag(tenantUid);
         var literal = tag + "_" + documentId;
-        return literal.Length <= MaxIdBytes // ids are ASCII once validated, so characters are bytes
+        return literal.Length <= DocumentIds.MaxIdBytes // ids are ASCII once validated, so characters are bytes
             ? literal
             : tag + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(documentId)));
     }
-
-    /// <summary>Meilisearch's document id rule: 1–511 bytes of <c>[a-zA-Z0-9_-]</c>.</summary>
-    public static bool IsValidDocumentId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= MaxIdBytes && id.All(IsUidChar);
 
     /// <summary>
     /// The isolation condition, always quoted: <c>_tenant = "acme"</c>. Used in the backend token, and in every

@@ -151,7 +151,7 @@ internal static class SearchBodies
         if (request.FacetQuery is not null) body["facetQuery"] = request.FacetQuery;
         if (request.Q is not null) body["q"] = request.Q;
         body["filter"] = Isolated(request.Filter, tenantUid);
-        if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = request.MatchingStrategy.ToString().ToLowerInvariant();
+        if (request.MatchingStrategy != MatchingStrategy.Last) body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
         AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
         if (request.RankingScoreThreshold is { } threshold) body["rankingScoreThreshold"] = threshold;
         if (request.ExhaustiveFacetCount is { } exhaustive) body["exhaustiveFacetCount"] = exhaustive;
@@ -192,6 +192,36 @@ internal static class SearchBodies
         body["filter"] = Isolated(request.Filter, tenantUid);
 
         AddList(body, "sort", request.Sort);
+        AddPagination(body, request);
+        AddList(body, "facets", request.Facets);
+        AddList(body, "attributesToRetrieve", request.AttributesToRetrieve);
+        AddFormatting(body, request);
+        if (request.MatchingStrategy != MatchingStrategy.Last)
+        {
+            body["matchingStrategy"] = SearchParameterValues.Name(request.MatchingStrategy);
+        }
+
+        if (request.ShowRankingScore)
+        {
+            body["showRankingScore"] = true;
+        }
+
+        if (request.RankingScoreThreshold is { } threshold)
+        {
+            body["rankingScoreThreshold"] = threshold;
+        }
+
+        if (request.Distinct is { } distinct)
+        {
+            body["distinct"] = distinct;
+        }
+
+        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
+        return body;
+    }
+
+    private static void AddPagination(JsonObject body, SearchRequest request)
+    {
         if (request.IsPageMode)
         {
             if (request.Page is { } page)
@@ -209,9 +239,11 @@ internal static class SearchBodies
             body["limit"] = request.Limit;
             body["offset"] = request.Offset;
         }
+    }
 
-        AddList(body, "facets", request.Facets);
-        AddList(body, "attributesToRetrieve", request.AttributesToRetrieve);
+    /// <summary>Highlighting, cropping and match positions, each left out at its default.</summary>
+    private static void AddFormatting(JsonObject body, SearchRequest request)
+    {
         AddList(body, "attributesToHighlight", request.AttributesToHighlight);
         if (request.HighlightPreTag != "<em>")
         {
@@ -238,29 +270,6 @@ internal static class SearchBodies
         {
             body["showMatchesPosition"] = true;
         }
-
-        if (request.MatchingStrategy != MatchingStrategy.Last)
-        {
-            body["matchingStrategy"] = request.MatchingStrategy == MatchingStrategy.All ? "all" : "frequency";
-        }
-
-        if (request.ShowRankingScore)
-        {
-            body["showRankingScore"] = true;
-        }
-
-        if (request.RankingScoreThreshold is { } threshold)
-        {
-            body["rankingScoreThreshold"] = threshold;
-        }
-
-        if (request.Distinct is { } distinct)
-        {
-            body["distinct"] = distinct;
-        }
-
-        AddList(body, "attributesToSearchOn", request.AttributesToSearchOn);
-        return body;
     }
 
     private static void AddList(JsonObject body, string name, IReadOnlyList<string>? values)
@@ -295,20 +304,24 @@ internal static class SearchBodies
     }
 
     /// <summary>The answer to a search on a dedicated index the tenant has not written to yet: nothing, in the right shape.</summary>
-    public static SearchResponse Empty(SearchRequest request) => new()
+    public static SearchResponse Empty(SearchRequest request)
     {
-        Hits = [],
-        Query = request.Q ?? "",
-        Limit = request.IsPageMode ? null : request.Limit,
-        Offset = request.IsPageMode ? null : request.Offset,
-        EstimatedTotalHits = request.IsPageMode ? null : 0,
-        HitsPerPage = request.IsPageMode ? request.HitsPerPage ?? 20 : null,
-        Page = request.IsPageMode ? request.Page ?? 1 : null,
-        TotalPages = request.IsPageMode ? 0 : null,
-        TotalHits = request.IsPageMode ? 0 : null,
-        FacetDistribution = request.Facets is { Count: > 0 } ? new Dictionary<string, IReadOnlyDictionary<string, int>>() : null,
-        FacetStats = request.Facets is { Count: > 0 } ? new Dictionary<string, FacetStats>() : null,
-    };
+        var pagination = Pagination.Of(request);
+        return new()
+        {
+            Hits = [],
+            Query = request.Q ?? "",
+            Limit = pagination.IsPageMode ? null : pagination.Limit,
+            Offset = pagination.IsPageMode ? null : pagination.Offset,
+            EstimatedTotalHits = pagination.IsPageMode ? null : 0,
+            HitsPerPage = pagination.IsPageMode ? pagination.HitsPerPage : null,
+            Page = pagination.IsPageMode ? pagination.Page : null,
+            TotalPages = pagination.IsPageMode ? 0 : null,
+            TotalHits = pagination.IsPageMode ? 0 : null,
+            FacetDistribution = request.Facets is { Count: > 0 } ? new Dictionary<string, IReadOnlyDictionary<string, int>>() : null,
+            FacetStats = request.Facets is { Count: > 0 } ? new Dictionary<string, FacetStats>() : null,
+        };
+    }
 
     /// <summary>Removes the platform attributes from a document.</summary>
     public static JsonObject StripDocument(JsonObject document)

@@ -6,7 +6,7 @@ namespace Platform.Search.Meilisearch;
 /// Meilisearch answered with an error status and (normally) its error body: the request reached Meilisearch and was
 /// refused or failed there. Client-caused errors (4xx) are safe to pass back to the caller unchanged.
 /// </summary>
-public sealed class MeilisearchApiException : Exception
+internal sealed class MeilisearchApiException : Exception
 {
     /// <summary>Creates the exception for <paramref name="statusCode"/> and the parsed <paramref name="error"/>.</summary>
     public MeilisearchApiException(HttpStatusCode statusCode, MeilisearchError? error, TimeSpan? retryAfter = null)

@@ -8,4 +8,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="Code">Stable error code, e.g. <c>index_not_found</c>.</param>
 /// <param name="Type"><c>invalid_request</c>, <c>auth</c>, <c>internal</c> or <c>system</c>.</param>
 /// <param name="Link">Documentation link for the code; may be absent.</param>
-public sealed record MeilisearchError(string Message, string Code, string Type, string? Link);
+internal sealed record MeilisearchError(string Message, string Code, string Type, string? Link);

@@ -8,7 +8,7 @@ namespace Platform.Search.Meilisearch;
 /// these with its own "unavailable" error instead of passing them through. For a non-idempotent call (a document
 /// write, a key creation) the outcome is unknown: the request may have been applied.
 /// </summary>
-public sealed class MeilisearchUnavailableException : Exception
+internal sealed class MeilisearchUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public MeilisearchUnavailableException(

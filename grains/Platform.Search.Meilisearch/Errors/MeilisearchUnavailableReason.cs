@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>Why a call could not get an answer from Meilisearch.</summary>
-public enum MeilisearchUnavailableReason
+internal enum MeilisearchUnavailableReason
 {
     /// <summary>Connecting or talking to the server failed (refused, reset, DNS…).</summary>
     Transport,

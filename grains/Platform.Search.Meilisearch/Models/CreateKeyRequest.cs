@@ -6,7 +6,7 @@ namespace Platform.Search.Meilisearch;
 /// <param name="Actions">Actions the key allows, e.g. <c>["search"]</c>. Required.</param>
 /// <param name="Indexes">Index uid patterns, e.g. <c>["tenant-a-*"]</c>. Required.</param>
 /// <param name="ExpiresAt">Expiry, or null for a key that never expires (sent as an explicit <c>null</c>: Meilisearch requires the field).</param>
-public sealed record CreateKeyRequest(
+internal sealed record CreateKeyRequest(
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> Indexes,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ExpiresAt)

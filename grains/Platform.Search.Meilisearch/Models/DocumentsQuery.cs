@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Search.Meilisearch;
 
 /// <summary>Body of <c>POST /indexes/{uid}/documents/fetch</c>. Null members are not sent.</summary>
-public sealed record DocumentsQuery
+internal sealed record DocumentsQuery
 {
     /// <summary>A filter expression: a string, or an array of strings / arrays of strings.</summary>
     public JsonNode? Filter { get; init; }

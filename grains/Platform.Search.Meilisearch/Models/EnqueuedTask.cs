@@ -9,4 +9,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="Status">Normally <c>enqueued</c>.</param>
 /// <param name="Type">Task type, e.g. <c>documentAdditionOrUpdate</c>.</param>
 /// <param name="EnqueuedAt">When Meilisearch enqueued it.</param>
-public sealed record EnqueuedTask(long TaskUid, string? IndexUid, string Status, string Type, DateTimeOffset EnqueuedAt);
+internal sealed record EnqueuedTask(long TaskUid, string? IndexUid, string Status, string Type, DateTimeOffset EnqueuedAt);

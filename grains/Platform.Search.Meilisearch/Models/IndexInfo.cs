@@ -5,4 +5,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="PrimaryKey">The primary key attribute; null until set or inferred.</param>
 /// <param name="CreatedAt">Creation time.</param>
 /// <param name="UpdatedAt">Last update time.</param>
-public sealed record IndexInfo(string Uid, string? PrimaryKey, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+internal sealed record IndexInfo(string Uid, string? PrimaryKey, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

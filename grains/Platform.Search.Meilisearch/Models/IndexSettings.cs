@@ -8,7 +8,7 @@ namespace Platform.Search.Meilisearch;
 /// unchanged. Anything else (object-form <c>filterableAttributes</c>, embedders, explicit <c>null</c> resets) goes
 /// through <see cref="Additional"/> or the <c>JsonObject</c> overload.
 /// </summary>
-public sealed record IndexSettings
+internal sealed record IndexSettings
 {
     /// <summary>Attributes usable in filters and facets. The tenant-token filter attribute must be among them.</summary>
     public IReadOnlyList<string>? FilterableAttributes { get; init; }

@@ -12,7 +12,7 @@ namespace Platform.Search.Meilisearch;
 /// <param name="ExpiresAt">Expiry; null for never.</param>
 /// <param name="CreatedAt">Creation time.</param>
 /// <param name="UpdatedAt">Last update time.</param>
-public sealed record KeyInfo(
+internal sealed record KeyInfo(
     string? Name,
     string? Description,
     string Key,

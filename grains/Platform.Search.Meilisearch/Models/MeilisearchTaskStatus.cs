@@ -4,7 +4,7 @@ namespace Platform.Search.Meilisearch;
 /// Task status names (compat §6.2). Kept as strings on the wire types so a status added by a later Meilisearch does
 /// not break deserialization.
 /// </summary>
-public static class MeilisearchTaskStatus
+internal static class MeilisearchTaskStatus
 {
     /// <summary>Waiting in the queue.</summary>
     public const string Enqueued = "enqueued";

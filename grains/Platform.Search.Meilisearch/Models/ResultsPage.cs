@@ -6,4 +6,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="Offset">Items skipped.</param>
 /// <param name="Limit">Page size used.</param>
 /// <param name="Total">Items in all pages.</param>
-public sealed record ResultsPage<T>(IReadOnlyList<T> Results, int Offset, int Limit, long Total);
+internal sealed record ResultsPage<T>(IReadOnlyList<T> Results, int Offset, int Limit, long Total);

@@ -15,7 +15,7 @@ namespace Platform.Search.Meilisearch;
 /// <param name="EnqueuedAt">When it was enqueued.</param>
 /// <param name="StartedAt">When processing started.</param>
 /// <param name="FinishedAt">When it finished.</param>
-public sealed record TaskInfo(
+internal sealed record TaskInfo(
     long Uid,
     long? BatchUid,
     string? IndexUid,

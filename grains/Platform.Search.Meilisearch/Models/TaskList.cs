@@ -6,4 +6,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="Limit">Page size used.</param>
 /// <param name="From">Uid the page started from.</param>
 /// <param name="Next">Uid to pass as <see cref="TaskQuery.From"/> for the next page; null on the last page.</param>
-public sealed record TaskList(IReadOnlyList<TaskInfo> Results, long Total, int Limit, long? From, long? Next);
+internal sealed record TaskList(IReadOnlyList<TaskInfo> Results, long Total, int Limit, long? From, long? Next);

@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>Filters of <c>GET /tasks</c>. Null or empty members are left out of the query string.</summary>
-public sealed record TaskQuery
+internal sealed record TaskQuery
 {
     /// <summary>Only tasks in these statuses (<see cref="MeilisearchTaskStatus"/>).</summary>
     public IReadOnlyList<string>? Statuses { get; init; }

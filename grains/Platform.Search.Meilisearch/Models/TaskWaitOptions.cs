@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>How <see cref="MeilisearchClient.WaitForTaskAsync"/> polls: capped exponential backoff, with an overall limit.</summary>
-public sealed record TaskWaitOptions
+internal sealed record TaskWaitOptions
 {
     /// <summary>The defaults: 50 ms doubling up to 1 s, for at most 5 minutes.</summary>
     public static TaskWaitOptions Default { get; } = new();

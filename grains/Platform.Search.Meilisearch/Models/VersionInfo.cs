@@ -4,4 +4,4 @@ namespace Platform.Search.Meilisearch;
 /// <param name="CommitSha">Build commit.</param>
 /// <param name="CommitDate">Build commit date.</param>
 /// <param name="PkgVersion">Meilisearch version, e.g. <c>1.50.0</c>.</param>
-public sealed record VersionInfo(string CommitSha, string CommitDate, string PkgVersion);
+internal sealed record VersionInfo(string CommitSha, string CommitDate, string PkgVersion);

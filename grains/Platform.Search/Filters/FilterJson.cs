@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Search.Serde;
 
 namespace Platform.Search.Filters;
 
@@ -11,13 +11,6 @@ namespace Platform.Search.Filters;
 /// </summary>
 public static class FilterJson
 {
-    private static readonly JsonWriterOptions CompactWriter = new()
-    {
-        // serde_json, which renders the offending value in Meilisearch's message, does not escape non-ASCII text.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     /// <summary>Reads a filter given as JSON; an absent (<c>Undefined</c>) or null element means no filter.</summary>
     /// <exception cref="FilterParseException">A wrong JSON type, a syntax error in one of the strings, or too many
     /// conditions. Every string is parsed on its own, so its error columns are relative to that string.</exception>
@@ -111,7 +104,7 @@ public static class FilterJson
     private static FilterParseException TypeError(string expected, JsonElement found)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CompactWriter))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.WriterOptions))
         {
             found.WriteTo(writer);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Search.Serde;
 
@@ -19,13 +18,6 @@ public sealed class SearchRules : IEquatable<SearchRules>
     /// <summary>The serde text Meilisearch reports for a <c>searchRules</c> value of the wrong shape.</summary>
     public const string UntaggedEnumError = "data did not match any variant of untagged enum SearchRules";
 
-    private static readonly JsonWriterOptions CanonicalWriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-        SkipValidation = false,
-    };
-
     private readonly IndexPattern[] _patterns;
     private readonly Dictionary<string, SearchRule> _rules;
     private readonly Dictionary<string, SearchRule> _exact;
@@ -39,7 +31,7 @@ public sealed class SearchRules : IEquatable<SearchRules>
     /// <summary>How many indexes' parsed filters are remembered (a <c>*</c> rule authorizes any index uid).</summary>
     private const int ParsedFilterCacheSize = 64;
 
-    private SearchRules(SearchRulesForm form, Dictionary<string, SearchRule> rules)
+    internal SearchRules(SearchRulesForm form, Dictionary<string, SearchRule> rules)
     {
         Form = form;
         _rules = rules;
@@ -120,51 +112,8 @@ public sealed class SearchRules : IEquatable<SearchRules>
     public static bool TryParse(
         ReadOnlySpan<byte> utf8Json,
         [NotNullWhen(true)] out SearchRules? rules,
-        [NotNullWhen(false)] out string? error)
-    {
-        rules = null;
-        error = SerdeJson.CheckUtf8(utf8Json);
-        if (error is not null)
-        {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(utf8Json, SerdeJson.ReaderOptions);
-        try
-        {
-            if (!reader.Read())
-            {
-                error = SerdeJson.EndOfInput(utf8Json);
-                return false;
-            }
-
-            var probe = reader;
-            probe.Skip(); // a syntax error anywhere in the value is reported before the shape, as serde buffers first
-            var end = probe.BytesConsumed;
-            if (!TryRead(ref reader, out rules))
-            {
-                error = UntaggedEnumError + SerdeJson.At(utf8Json, end);
-                return false;
-            }
-
-            if (reader.Read())
-            {
-                // serde_json: only whitespace may follow the value.
-                error = "trailing characters" + SerdeJson.At(utf8Json, reader.TokenStartIndex);
-                rules = null;
-                return false;
-            }
-        }
-        catch (JsonException exception)
-        {
-            error = SerdeJson.SyntaxError(exception, utf8Json);
-            rules = null;
-            return false;
-        }
-
-        error = null;
-        return true;
-    }
+        [NotNullWhen(false)] out string? error) =>
+        SearchRulesReader.TryParse(utf8Json, out rules, out error);
 
     /// <summary>Parses rules held in an already-parsed JSON value (e.g. a request body's <c>rules</c>).</summary>
     public static bool TryParse(
@@ -172,113 +121,6 @@ public sealed class SearchRules : IEquatable<SearchRules>
         [NotNullWhen(true)] out SearchRules? rules,
         [NotNullWhen(false)] out string? error) =>
         TryParse(JsonSerializer.SerializeToUtf8Bytes(element), out rules, out error);
-
-    /// <summary>
-    /// Reads the value the reader stands on as search rules. Consumes the whole value either way (the caller has
-    /// made sure it is well-formed JSON). Returns false when the shape is not one Meilisearch accepts.
-    /// </summary>
-    internal static bool TryRead(ref Utf8JsonReader reader, [NotNullWhen(true)] out SearchRules? rules)
-    {
-        rules = null;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartArray:
-            {
-                var set = new Dictionary<string, SearchRule>(StringComparer.Ordinal);
-                var valid = true;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        set[reader.GetString()!] = SearchRule.NoFilter;
-                    }
-                    else
-                    {
-                        valid = false;
-                        reader.Skip();
-                    }
-                }
-
-                rules = valid ? new SearchRules(SearchRulesForm.Set, set) : null;
-                return valid;
-            }
-
-            case JsonTokenType.StartObject:
-            {
-                var map = new Dictionary<string, SearchRule>(StringComparer.Ordinal);
-                var valid = true;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var pattern = reader.GetString()!;
-                    reader.Read();
-                    switch (reader.TokenType)
-                    {
-                        case JsonTokenType.Null:
-                            map[pattern] = SearchRule.NoFilter;
-                            break;
-                        case JsonTokenType.StartObject:
-                            if (TryReadRule(ref reader, out var rule))
-                            {
-                                map[pattern] = rule;
-                            }
-                            else
-                            {
-                                valid = false;
-                            }
-
-                            break;
-                        default:
-                            valid = false;
-                            reader.Skip();
-                            break;
-                    }
-                }
-
-                rules = valid ? new SearchRules(SearchRulesForm.Map, map) : null;
-                return valid;
-            }
-
-            default:
-                reader.Skip();
-                return false;
-        }
-    }
-
-    private static bool TryReadRule(ref Utf8JsonReader reader, out SearchRule rule)
-    {
-        rule = SearchRule.NoFilter;
-        var sawFilter = false;
-        var valid = true;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isFilter = reader.ValueTextEquals("filter"u8);
-            reader.Read();
-            if (!isFilter)
-            {
-                reader.Skip(); // unknown fields are ignored, as Meilisearch does
-                continue;
-            }
-
-            if (sawFilter)
-            {
-                valid = false; // serde: duplicate field `filter`
-                reader.Skip();
-                continue;
-            }
-
-            sawFilter = true;
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                rule = SearchRule.NoFilter;
-            }
-            else
-            {
-                rule = SearchRule.FromOwnedElement(JsonElement.ParseValue(ref reader));
-            }
-        }
-
-        return valid;
-    }
 
     /// <summary>True if any pattern covers <paramref name="indexUid"/> (compat §1.8 step 1).</summary>
     public bool Authorizes(string indexUid)
@@ -431,7 +273,7 @@ public sealed class SearchRules : IEquatable<SearchRules>
     private byte[] BuildCanonical()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.WriterOptions))
         {
             WriteCanonicalJson(writer);
         }

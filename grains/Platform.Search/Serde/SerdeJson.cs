@@ -267,6 +267,34 @@ internal static class SerdeJson
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 
+    /// <summary>
+    /// Starts reading <paramref name="json"/> as a serde struct: valid UTF-8, then a value, then an object. Returns
+    /// serde's error or null, leaving <paramref name="reader"/> on the <c>{</c>. Throws <see cref="JsonException"/>
+    /// on a syntax error, for the caller to word with <see cref="SyntaxError"/>.
+    /// </summary>
+    public static string? StartStruct(ReadOnlySpan<byte> json, string structName, out Utf8JsonReader reader)
+    {
+        reader = new Utf8JsonReader(json, ReaderOptions);
+        if (CheckUtf8(json) is { } utf8Error)
+        {
+            return utf8Error;
+        }
+
+        if (!reader.Read())
+        {
+            return EndOfInput(json);
+        }
+
+        return reader.TokenType != JsonTokenType.StartObject ? InvalidType(ref reader, json, structName) : null;
+    }
+
+    /// <summary>serde's <c>invalid type: …, expected …</c> for the token under <paramref name="reader"/>.</summary>
+    public static string InvalidType(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string expected)
+    {
+        var (text, peek) = Unexpected(ref reader);
+        return $"invalid type: {text}, expected {expected}" + At(json, peek);
+    }
+
     /// <summary>A serde_json-like text for a syntax error the .NET reader raised (wording approximate).</summary>
     public static string SyntaxError(JsonException exception, ReadOnlySpan<byte> json)
     {

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Platform.Search.Serde;
 
 namespace Platform.Search.Tokens;
 
@@ -15,12 +15,6 @@ public sealed class TenantTokenMinter
 {
     /// <summary>The shortest key the SDKs accept (128 bits of text).</summary>
     public const int MinimumKeyLength = 16;
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
 
     private readonly TimeProvider _timeProvider;
 
@@ -71,7 +65,7 @@ public sealed class TenantTokenMinter
         };
 
         var payload = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(payload, WriterOptions))
+        using (var writer = new Utf8JsonWriter(payload, ReadableJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("searchRules"u8);

@@ -5,8 +5,8 @@ namespace Platform.Search.Meilisearch.Tests.Client;
 /// <summary>Shared plumbing of the per-route contract tests: a fresh script per test and the wire assertions.</summary>
 public abstract class ContractTestBase : IClassFixture<RecordingMeilisearchFixture>
 {
-    protected static readonly AdminCredential Admin = new("per-call-admin-key");
-    protected static readonly SearchCredential Tenant = new("eyJhbGciOiJIUzI1NiJ9.tenant.token");
+    private protected static readonly AdminCredential Admin = new("per-call-admin-key");
+    private protected static readonly SearchCredential Tenant = new("eyJhbGciOiJIUzI1NiJ9.tenant.token");
 
     private readonly RecordingMeilisearchFixture _fixture;
 

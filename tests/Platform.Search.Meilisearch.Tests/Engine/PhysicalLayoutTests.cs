@@ -47,7 +47,7 @@ public sealed class PhysicalLayoutTests
         Assert.Matches("^61636d65-[0-9a-f]{64}$", hashed);
         Assert.NotEqual(hashed, PhysicalLayout.Pid("acme", fits + "b"));
         Assert.All([PhysicalLayout.Pid("acme", new string('a', 511)), PhysicalLayout.Pid(new string('t', 256), new string('a', 511))],
-            pid => Assert.True(pid.Length <= 511 && PhysicalLayout.IsValidDocumentId(pid)));
+            pid => Assert.True(pid.Length <= 511 && DocumentIds.IsValid(pid)));
     }
 
     [Fact]

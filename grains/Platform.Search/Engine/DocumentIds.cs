@@ -2,24 +2,25 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Search.Engine;
+using Platform.Search.Serde;
 
-namespace Platform.Search.Embedded.Storage;
+namespace Platform.Search.Engine;
 
-/// <summary>Document id rules and primary-key inference, as Meilisearch applies them (compat §6.1).</summary>
-internal static class DocumentIds
+/// <summary>
+/// Meilisearch's document id rules and primary-key inference, shared by every engine so they refuse and accept the
+/// same ids (see Meilisearch's documentation on primary fields).
+/// </summary>
+public static class DocumentIds
 {
+    /// <summary>The longest id Meilisearch accepts, in bytes (ids are ASCII, so also in characters).</summary>
     public const int MaxIdBytes = 511;
-
-    /// <summary>Error messages show values as written, not with non-ASCII escaped.</summary>
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The id's canonical string: an integer's decimal form or the string itself.</summary>
     public static string Extract(JsonObject document, string primaryKey)
     {
         if (!document.TryGetPropertyValue(primaryKey, out var node))
         {
-            throw SearchEngineErrors.MissingDocumentId(primaryKey, document.ToJsonString(Readable));
+            throw SearchEngineErrors.MissingDocumentId(primaryKey, document.ToJsonString(ReadableJson.SerializerOptions));
         }
 
         if (node is JsonValue value)
@@ -50,9 +51,10 @@ internal static class DocumentIds
             }
         }
 
-        throw SearchEngineErrors.InvalidDocumentId(node?.ToJsonString(Readable) ?? "null");
+        throw SearchEngineErrors.InvalidDocumentId(node?.ToJsonString(ReadableJson.SerializerOptions) ?? "null");
     }
 
+    /// <summary>Meilisearch's document id rule: 1–511 bytes of <c>[a-zA-Z0-9_-]</c>.</summary>
     public static bool IsValid(string id)
     {
         if (id.Length == 0 || Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
