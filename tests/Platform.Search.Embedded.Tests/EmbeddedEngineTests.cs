@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Embedded;
 using Platform.Search.Engine;
+using Platform.Search.Tests.Conformance;
 
-namespace Platform.Search.Tests.Embedded;
+namespace Platform.Search.Embedded.Tests;
 
 /// <summary>Runs the engine-neutral suites against the embedded Lucene engine in a temporary folder.</summary>
 public sealed class EmbeddedEngineFixture : SearchEngineFixture

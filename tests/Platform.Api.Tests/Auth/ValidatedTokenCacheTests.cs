@@ -6,7 +6,7 @@ using Platform.Search.Keys;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
 
-namespace Platform.Api.Tests.Tokens;
+namespace Platform.Api.Tests.Auth;
 
 public sealed class ValidatedTokenCacheTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using Platform.Api.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Api.Tests.Errors;
 
 /// <summary>The same host on the Meilisearch engine: only settings change; an unreachable Meilisearch is a 503.</summary>
 public sealed class MeilisearchEngineHostingTests

@@ -4,7 +4,7 @@ using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Tokens;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Api.Tests.Search;
 
 /// <summary>
 /// The whole platform on the Meilisearch engine (only settings change), in front of the recording endpoint: every

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Grains.Tenants;
+using Platform.Grains.Tests.Meilisearch;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 using Platform.Search.Meilisearch.Engine;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
-namespace Platform.Grains.Tests.Meilisearch;
+namespace Platform.Grains.Tests.Tenants;
 
 /// <summary>The tenant grain's credential cache on the real Meilisearch engine (as issuer) over the recording endpoint.</summary>
 public sealed class BackendCredentialCacheTests : IAsyncLifetime

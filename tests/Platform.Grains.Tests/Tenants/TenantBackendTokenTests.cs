@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Platform.Grains.Errors;
 using Platform.Grains.Tenants;
+using Platform.Grains.Tests.Meilisearch;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
-namespace Platform.Grains.Tests.Meilisearch;
+namespace Platform.Grains.Tests.Tenants;
 
 /// <summary>
 /// The tenant grain owns the backend tenant tokens: it asks the Meilisearch engine for one per (tenant, effective rule),

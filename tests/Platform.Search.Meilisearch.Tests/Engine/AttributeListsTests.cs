@@ -1,7 +1,7 @@
 using Platform.Search.Engine;
 using Platform.Search.Meilisearch.Engine;
 
-namespace Platform.Search.Meilisearch.Tests.Errors;
+namespace Platform.Search.Meilisearch.Tests.Engine;
 
 /// <summary>
 /// The platform attributes are taken out of every attribute list Meilisearch (v1.14+) prints in an error, in both of

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
+using MsOptions = Microsoft.Extensions.Options.Options;
 using Platform.Search.Engine;
 using Platform.Search.Meilisearch;
 using Platform.Search.Meilisearch.Engine;
-using Platform.Search.Tests.Embedded;
-using Platform.Search.Tests.Infrastructure;
+using Platform.Search.Meilisearch.Tests.Infrastructure;
+using Platform.Search.Tests.Conformance;
 
-namespace Platform.Search.Tests.Meilisearch;
+namespace Platform.Search.Meilisearch.Tests.Engine;
 
 /// <summary>
 /// Runs the engine-neutral suites against a real Meilisearch at <c>MEILI_URL</c> with <c>MEILI_MASTER_KEY</c>. Each
@@ -37,11 +37,11 @@ public abstract class LiveMeilisearchFixture : SearchEngineFixture
     protected override bool IsAvailable =>
         !string.IsNullOrWhiteSpace(_options.Url) && !string.IsNullOrWhiteSpace(_options.ApiKey);
 
-    private MeilisearchClient Client => new(_http ??= new HttpClient(), Options.Create(_options), TimeProvider.System);
+    private MeilisearchClient Client => new(_http ??= new HttpClient(), MsOptions.Create(_options), TimeProvider.System);
 
     protected override async Task<ISearchEngine> CreateEngineAsync()
     {
-        var engine = new MeilisearchSearchEngine(Client, Options.Create(_options), TimeProvider.System);
+        var engine = new MeilisearchSearchEngine(Client, MsOptions.Create(_options), TimeProvider.System);
         await engine.InitializeAsync();
         return engine;
     }

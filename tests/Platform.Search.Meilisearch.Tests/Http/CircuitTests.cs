@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
-namespace Platform.Search.Meilisearch.Tests.Resilience;
+namespace Platform.Search.Meilisearch.Tests.Http;
 
 public sealed class CircuitTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 
-namespace Platform.Search.Meilisearch.Tests.Resilience;
+namespace Platform.Search.Meilisearch.Tests.Http;
 
 /// <summary>Retries run through the production pipeline against real Kestrel; each test has its own endpoint and circuit.</summary>
 public sealed class RetryTests : IAsyncLifetime

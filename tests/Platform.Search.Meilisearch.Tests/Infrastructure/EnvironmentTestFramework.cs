@@ -1,11 +1,11 @@
 using System.Reflection;
-using Platform.Search.Tests.Infrastructure;
+using Platform.Search.Meilisearch.Tests.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("Platform.Search.Tests.Infrastructure.EnvironmentTestFramework", "Platform.Search.Tests")]
+[assembly: TestFramework("Platform.Search.Meilisearch.Tests.Infrastructure.EnvironmentTestFramework", "Platform.Search.Meilisearch.Tests")]
 
-namespace Platform.Search.Tests.Infrastructure;
+namespace Platform.Search.Meilisearch.Tests.Infrastructure;
 
 /// <summary>
 /// xunit's own framework, except that the tests of a class marked <see cref="RequiresEnvironmentAttribute"/> are

@@ -1,4 +1,4 @@
-namespace Platform.Search.Tests.Infrastructure;
+namespace Platform.Search.Meilisearch.Tests.Infrastructure;
 
 /// <summary>
 /// Marks a test class that needs environment variables (a live server's address and key). When one is missing,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Platform.Search.Tests.Embedded;
+namespace Platform.Search.Tests.Conformance;
 
 /// <summary>
 /// A deterministic product catalogue: nested objects, arrays, numbers, booleans and nulls. Ids run from 1 in every

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
-using static Platform.Search.Tests.Embedded.SearchEngineFixture;
+using static Platform.Search.Tests.Conformance.SearchEngineFixture;
 
-namespace Platform.Search.Tests.Embedded;
+namespace Platform.Search.Tests.Conformance;
 
 /// <summary>
 /// What every <see cref="ISearchEngine"/> must do the Meilisearch way: search parameters, both pagination modes,

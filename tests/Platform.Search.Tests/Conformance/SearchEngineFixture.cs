@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
 
-namespace Platform.Search.Tests.Embedded;
+namespace Platform.Search.Tests.Conformance;
 
 /// <summary>
 /// Seeds an engine with two shared data sets for a conformance class: a small hand-written movie index and a

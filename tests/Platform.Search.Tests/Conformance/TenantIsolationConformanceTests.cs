@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
-using static Platform.Search.Tests.Embedded.SearchEngineFixture;
+using static Platform.Search.Tests.Conformance.SearchEngineFixture;
 
-namespace Platform.Search.Tests.Embedded;
+namespace Platform.Search.Tests.Conformance;
 
 /// <summary>
 /// api.md §6: a tenant only ever sees and touches its own documents, whatever it sends. Two tenants share every

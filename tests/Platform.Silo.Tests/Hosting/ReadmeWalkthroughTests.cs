@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Platform.Api.Tests.Infrastructure;
+using Platform.Silo.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Silo.Tests.Hosting;
 
 /// <summary>
 /// The README's walkthrough, run as written (curl commands in bash) against the real host started the way the run

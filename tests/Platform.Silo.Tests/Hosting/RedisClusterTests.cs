@@ -1,7 +1,7 @@
 using System.Net;
-using Platform.Api.Tests.Infrastructure;
+using Platform.Silo.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Silo.Tests.Hosting;
 
 /// <summary>Two silo processes clustered through a real Redis, each serving the REST API.</summary>
 public sealed class RedisClusterTests

@@ -1,7 +1,7 @@
 using System.Net;
-using Platform.Api.Tests.Infrastructure;
+using Platform.Silo.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Silo.Tests.Hosting;
 
 /// <summary>The real host process, killed with SIGKILL and started again on the same data folder.</summary>
 public sealed class RestartDurabilityTests

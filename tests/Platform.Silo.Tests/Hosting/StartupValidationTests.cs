@@ -1,6 +1,6 @@
-using Platform.Api.Tests.Infrastructure;
+using Platform.Silo.Tests.Infrastructure;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Silo.Tests.Hosting;
 
 /// <summary>Bad settings stop the process before it serves anything, with a message naming the key.</summary>
 public sealed class StartupValidationTests

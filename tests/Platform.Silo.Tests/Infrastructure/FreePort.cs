@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>Asks the kernel for an unused loopback port (tests never use fixed ports).</summary>
 public static class FreePort

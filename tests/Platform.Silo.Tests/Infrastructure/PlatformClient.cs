@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>A thin HTTP client for tests: raw requests with a chosen bearer, JSON in and out.</summary>
 public sealed class PlatformClient(Uri address, string masterKey) : IDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// The real host as a child process (<c>dotnet Platform.Silo.dll</c>), for what an in-process host cannot show:

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// The real application (<see cref="Program.BuildApp"/>) in this process: real Kestrel on a free loopback port,

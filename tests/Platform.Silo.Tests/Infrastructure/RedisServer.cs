@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port, without persistence, stopped by PID on dispose.

@@ -1,4 +1,4 @@
-namespace Platform.Api.Tests.Infrastructure;
+namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>A temporary data folder, deleted on dispose.</summary>
 public sealed class TestData : IDisposable

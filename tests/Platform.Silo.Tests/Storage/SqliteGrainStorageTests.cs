@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Platform.Api.Tests.Infrastructure;
+using Platform.Silo.Tests.Infrastructure;
 using Platform.Silo.Storage;
 
-namespace Platform.Api.Tests.Hosting;
+namespace Platform.Silo.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : IDisposable
 {
