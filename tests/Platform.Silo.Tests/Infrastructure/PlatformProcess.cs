@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Platform.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// The real host as a child process (<c>dotnet Platform.Silo.dll</c>), for what an in-process host cannot show:
+/// surviving SIGKILL, several silos forming one cluster, start-up refusals.
+/// </summary>
+public sealed class PlatformProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private PlatformProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "Platform.Silo.dll");
+
+    /// <summary>Starts the host with these <c>--key=value</c> arguments and a free HTTP port; does not wait.</summary>
+    public static PlatformProcess Start(params string[] args) => StartIn(AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the host in <paramref name="workingDirectory"/> (relative data paths resolve there).</summary>
+    public static PlatformProcess StartIn(string workingDirectory, params string[] args)
+    {
+        var port = FreePort.Next();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        info.ArgumentList.Add(SiloAssembly);
+        info.ArgumentList.Add($"--Platform:Listen=http://127.0.0.1:{port}");
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("PLATFORM_MASTER_KEY");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        return new PlatformProcess(process, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Polls <c>/health</c> until it answers (the process start is the thing being waited for).</summary>
+    public async Task WaitHealthyAsync(TimeSpan? timeout = null)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync("/health");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow start
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The host did not become healthy within the timeout.\n{Output}");
+    }
+
+    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush, like a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+}
