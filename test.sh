@@ -4,7 +4,7 @@
 # "1464 passed, 0 failed, 108 skipped".
 #
 #   --fast   build once and run only the in-process tests: no Redis install, no test that starts platform or
-#            Redis processes (tests/Platform.Api.Tests/Hosting: start-up validation, restart durability, the
+#            Redis processes (tests/Platform.Silo.Tests/Hosting: start-up validation, restart durability, the
 #            README walkthrough, the Redis cluster), no JS client tests. For iterating on a change; CI runs
 #            the full set.
 set -uo pipefail
@@ -47,10 +47,7 @@ fi
 tail -n 3 "$log"
 
 # The tests that start OS processes (platform silos, Redis); --fast leaves them out.
-process_tests="FullyQualifiedName!~Platform.Api.Tests.Hosting.StartupValidationTests"
-process_tests+="&FullyQualifiedName!~Platform.Api.Tests.Hosting.RestartDurabilityTests"
-process_tests+="&FullyQualifiedName!~Platform.Api.Tests.Hosting.ReadmeWalkthroughTests"
-process_tests+="&FullyQualifiedName!~Platform.Api.Tests.Hosting.RedisClusterTests"
+process_tests="FullyQualifiedName!~Platform.Silo.Tests.Hosting"
 filter=()
 if [ "$fast" -eq 1 ]; then filter=(--filter "$process_tests"); fi
 
