@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Api.Auth;
-using Platform.Grains.Tenants;
 using Platform.Search.Keys;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
