@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Platform.Grains.Tenants;
-using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
@@ -23,13 +21,12 @@ public static class PlatformApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TaskRunner>();
         services.TryAddSingleton<TenantKeyAuthenticator>();
         services.TryAddSingleton<SearchAuthenticator>();
         services.TryAddSingleton(sp => new TenantTokenVerifier(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ValidatedTokenCache>();
-        services.AddOptions<TenantTokenOptions>().BindConfiguration(TenantTokenOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantTokenOptions>, TenantTokenOptionsValidator>());
+        services.AddOptions<ValidatedTokenCacheOptions>().BindConfiguration(ValidatedTokenCacheOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidatedTokenCacheOptions>, ValidatedTokenCacheOptionsValidator>());
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         return services;

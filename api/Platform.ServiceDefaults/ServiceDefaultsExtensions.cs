@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,7 +25,10 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddTelemetryOptions();
+
+        // Which exporters to add is decided now, while composing, so the options are read early (same validator).
+        var options = EarlyOptions.Resolve<TelemetryOptions>(builder.Configuration, services => services.AddTelemetryOptions());
         var otlp = options.OtlpEndpoint ?? EndpointFromEnvironment(builder.Configuration);
 
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -46,7 +51,6 @@ public static class ServiceDefaultsExtensions
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
             });
         _ = telemetry;
-        builder.Services.AddSingleton(options);
         return builder;
     }
 
@@ -54,8 +58,14 @@ public static class ServiceDefaultsExtensions
     public static IEndpointConventionBuilder? MapMetricsEndpoint(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Services.GetRequiredService<TelemetryOptions>();
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         return options.Prometheus ? app.MapPrometheusScrapingEndpoint("/metrics") : null;
+    }
+
+    private static void AddTelemetryOptions(this IServiceCollection services)
+    {
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
     }
 
     private static bool IsScrape(string? path) => path is "/metrics" or "/health";

@@ -1,6 +1,9 @@
 namespace Platform.ServiceDefaults;
 
-/// <summary>Telemetry export settings, bound from <c>Platform:Telemetry</c>.</summary>
+/// <summary>
+/// Telemetry export settings, bound from <see cref="SectionName"/> and validated at start-up by
+/// <see cref="TelemetryOptionsValidator"/>.
+/// </summary>
 public sealed class TelemetryOptions
 {
     public const string SectionName = "Platform:Telemetry";

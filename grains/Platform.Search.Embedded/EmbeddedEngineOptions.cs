@@ -1,11 +1,17 @@
 namespace Platform.Search.Embedded;
 
-/// <summary>Options of the embedded Lucene engine.</summary>
+/// <summary>
+/// Options of the embedded Lucene engine, bound from <see cref="SectionName"/> and validated by
+/// <see cref="EmbeddedEngineOptionsValidator"/> (at start-up, and by the engine itself when built directly).
+/// </summary>
 public sealed class EmbeddedEngineOptions
 {
     public const string SectionName = "Platform:Search:Embedded";
 
-    /// <summary>Folder holding one sub-folder per index. Required.</summary>
+    /// <summary>
+    /// Folder the engine keeps its data under: one sub-folder per index in <c>{DataRoot}/indexes/</c>. Required; the
+    /// host defaults it to <c>Platform:DataPath</c>.
+    /// </summary>
     public string DataRoot { get; set; } = "";
 
     /// <summary>Meilisearch's <c>pagination.maxTotalHits</c>: hits beyond this rank are unreachable and counts are capped. Default 1000.</summary>
@@ -13,26 +19,4 @@ public sealed class EmbeddedEngineOptions
 
     /// <summary>Meilisearch's <c>faceting.maxValuesPerFacet</c>. Default 100.</summary>
     public int MaxValuesPerFacet { get; set; } = 100;
-
-    /// <summary>Every problem with these options, each naming its key; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(DataRoot))
-        {
-            errors.Add($"{SectionName}:{nameof(DataRoot)} is required.");
-        }
-
-        if (MaxTotalHits < 1)
-        {
-            errors.Add($"{SectionName}:{nameof(MaxTotalHits)} must be at least 1.");
-        }
-
-        if (MaxValuesPerFacet < 0)
-        {
-            errors.Add($"{SectionName}:{nameof(MaxValuesPerFacet)} must not be negative.");
-        }
-
-        return errors;
-    }
 }

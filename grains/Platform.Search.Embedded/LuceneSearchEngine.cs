@@ -25,10 +25,10 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
     public LuceneSearchEngine(EmbeddedEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
+        var validation = new EmbeddedEngineOptionsValidator().Validate(null, options);
+        if (validation.Failed)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+            throw new ArgumentException(string.Join(" ", validation.Failures), nameof(options));
         }
 
         _indexes = new IndexRegistry(options.DataRoot);

@@ -18,8 +18,9 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var platform = builder.AddPlatformHosting();
         builder.AddServiceDefaults(sources: [PlatformTelemetry.ActivitySourceName], meters: [PlatformTelemetry.MeterName]);
-        builder.AddPlatformSearchEngine(platform);
+        builder.AddPlatformSearchEngine();
         builder.AddPlatformOrleans(platform);
+        builder.Services.AddPlatformGrains();
         builder.Services.AddPlatformApi();
         configureServices?.Invoke(builder.Services);
 

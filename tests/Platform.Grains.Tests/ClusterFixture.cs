@@ -12,7 +12,8 @@ namespace Platform.Grains.Tests;
 
 /// <summary>
 /// A two-silo in-process cluster (in-memory transport, memory grain storage that still runs the storage
-/// serializer) with the grains' dependencies: the master key's secrets and a fake clock shared by both silos.
+/// serializer) composed like the host (<c>AddPlatformGrains</c>), with the master key's secrets, one embedded engine
+/// and a fake clock shared by both silos.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -43,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Secrets);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<ISearchEngine>(Engine);
+            silo.Services.AddPlatformGrains();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -131,7 +131,7 @@ public sealed class EmbeddedEngineOptionsTests
     [Fact]
     public void Validation_collects_every_error_and_names_the_key()
     {
-        var errors = new EmbeddedEngineOptions { DataRoot = " ", MaxTotalHits = 0, MaxValuesPerFacet = -1 }.Validate();
+        var errors = new EmbeddedEngineOptionsValidator().Validate(null, new EmbeddedEngineOptions { DataRoot = " ", MaxTotalHits = 0, MaxValuesPerFacet = -1 }).Failures!.ToList();
         Assert.Equal(3, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("Platform:Search:Embedded:DataRoot", StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => new LuceneSearchEngine(new EmbeddedEngineOptions()));

@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Platform.Grains.Tenants;
 using Platform.Search.Keys;
 using Platform.Search.Tokens;
 
@@ -32,7 +31,7 @@ public sealed class ValidatedTokenCache
     private readonly TimeProvider _time;
     private readonly byte[] _masterKeyId;
 
-    public ValidatedTokenCache(IOptions<TenantTokenOptions> options, ApiKeySecrets secrets, TimeProvider time)
+    public ValidatedTokenCache(IOptions<ValidatedTokenCacheOptions> options, ApiKeySecrets secrets, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(secrets);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -29,7 +28,7 @@ public static class IndexesApi
         return group;
     }
 
-    public static async Task<IResult> CreateIndex(HttpRequest request, IGrainFactory grains, TaskRunner tasks)
+    public static async Task<IResult> CreateIndex(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.ReadObjectAsync(request, "index");
         body.AllowOnly("uid", "primaryKey");
@@ -39,11 +38,7 @@ public static class IndexesApi
         if (!IndexUid.IsValid(uid)) throw body.ValueError("uid", IndexUid.Describe(uid));
         var primaryKey = body.OptionalString("primaryKey", out _);
 
-        var task = await tasks.RunAsync(null, uid, "indexCreation", async () =>
-        {
-            await grains.GetGrain<IIndexGrain>(uid).Create(primaryKey);
-            return new { primaryKey };
-        });
+        var task = await grains.GetGrain<IIndexGrain>(uid).Create(primaryKey);
         return TaskResults.Accepted(task);
     }
 
@@ -59,32 +54,20 @@ public static class IndexesApi
     public static async Task<IResult> GetIndex(string uid, IGrainFactory grains) =>
         TypedResults.Json(IndexView.From(await Existing(grains, uid)), ApiJson.Options);
 
-    public static async Task<IResult> UpdateIndex(string uid, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
+    public static async Task<IResult> UpdateIndex(string uid, HttpRequest request, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "index");
         body.AllowOnly("primaryKey");
         var primaryKey = body.OptionalString("primaryKey", out _);
-        var task = await tasks.RunAsync(null, uid, "indexUpdate", async () =>
-        {
-            await grains.GetGrain<IIndexGrain>(uid).SetPrimaryKey(primaryKey);
-            return new { primaryKey };
-        });
+        var task = await grains.GetGrain<IIndexGrain>(uid).SetPrimaryKey(primaryKey);
         return TaskResults.Accepted(task);
     }
 
-    public static async Task<IResult> DeleteIndex(string uid, IGrainFactory grains, TaskRunner tasks)
+    public static async Task<IResult> DeleteIndex(string uid, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
-        var task = await tasks.RunAsync(null, uid, "indexDeletion", async () =>
-        {
-            if (!await grains.GetGrain<IIndexGrain>(uid).Delete())
-            {
-                throw new Grains.Errors.PlatformException("index_not_found", $"Index `{uid}` not found.");
-            }
-
-            return new { deletedDocuments = 0 };
-        });
+        var task = await grains.GetGrain<IIndexGrain>(uid).Delete();
         return TaskResults.Accepted(task);
     }
 

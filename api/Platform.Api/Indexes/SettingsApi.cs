@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -34,19 +33,19 @@ public static class SettingsApi
         TypedResults.Json(SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings), ApiJson.Options);
 
     public static async Task<IResult> UpdateSettings(
-        string uid, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
+        string uid, HttpRequest request, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
         var body = await JsonBody.ReadObjectAsync(request, "settings");
         var change = SettingsRequests.ReadPatch(body, Isolation.Attribute);
-        return await Enqueue(uid, change, body.Body, grains, tasks);
+        return await Enqueue(uid, change, body.Body, grains);
     }
 
-    public static Task<IResult> ResetSettings(string uid, IGrainFactory grains, TaskRunner tasks)
+    public static Task<IResult> ResetSettings(string uid, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
         var reset = new IndexSettingsChange(true, null, true, null, true, null, true, null, true, null);
-        return Enqueue(uid, reset, null, grains, tasks);
+        return Enqueue(uid, reset, null, grains);
     }
 
     public static async Task<IResult> GetSetting(string uid, string setting, IGrainFactory grains)
@@ -64,7 +63,7 @@ public static class SettingsApi
     }
 
     public static async Task<IResult> UpdateSetting(
-        string uid, string setting, HttpRequest request, IGrainFactory grains, TaskRunner tasks)
+        string uid, string setting, HttpRequest request, IGrainFactory grains)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
@@ -72,29 +71,23 @@ public static class SettingsApi
         var reader = new JsonObjectReader(value, "settings");
         var change = SettingsRequests.Apply(new IndexSettingsChange(), reader, field, value, Isolation.Attribute);
         var details = new Dictionary<string, JsonElement> { [field] = value };
-        return await Enqueue(uid, change, JsonSerializer.SerializeToElement(details), grains, tasks);
+        return await Enqueue(uid, change, JsonSerializer.SerializeToElement(details), grains);
     }
 
-    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains, TaskRunner tasks)
+    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
         var nullValue = JsonSerializer.SerializeToElement<object?>(null);
         var change = SettingsRequests.Apply(new IndexSettingsChange(), new JsonObjectReader(nullValue, "settings"),
             field, nullValue, Isolation.Attribute);
-        return Enqueue(uid, change, null, grains, tasks);
+        return Enqueue(uid, change, null, grains);
     }
 
-    private static async Task<IResult> Enqueue(
-        string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains, TaskRunner tasks)
+    /// <summary>One grain call: the index grain creates a missing index and records the task itself.</summary>
+    private static async Task<IResult> Enqueue(string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains)
     {
-        var task = await tasks.RunAsync(null, uid, "settingsUpdate", async () =>
-        {
-            var index = grains.GetGrain<IIndexGrain>(uid);
-            if (await index.Get() is null) await index.Create(null);
-            await index.UpdateSettings(change);
-            return details ?? JsonSerializer.SerializeToElement(new { });
-        });
+        var task = await grains.GetGrain<IIndexGrain>(uid).UpdateSettings(change, details?.GetRawText());
         return TaskResults.Accepted(task);
     }
 

@@ -59,7 +59,7 @@ public static class TenantKeysApi
         var found = await Find(grains, secrets, tenant, key);
         var body = await JsonBody.ReadObjectAsync(request, "api_key");
         var update = ApiKeyRequests.ReadUpdate(body);
-        var updated = await grains.GetGrain<IApiKeyGrain>(found.Uid).Update(update);
+        var updated = await grains.GetGrain<ITenantGrain>(tenant).UpdateKey(found.Uid, update);
         return TypedResults.Json(ApiKeyView.From(updated, secrets.KeyOf(updated.Uid)), ApiJson.Options);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Grains.Tasks;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
@@ -55,14 +54,10 @@ public static class TenantsApi
         return TypedResults.Json(TenantView.From(tenant), ApiJson.Options);
     }
 
-    public static async Task<IResult> DeleteTenant(string uid, IGrainFactory grains, TaskRunner tasks)
+    public static async Task<IResult> DeleteTenant(string uid, IGrainFactory grains)
     {
-        var tenant = await Existing(grains, uid);
-        var task = await tasks.RunAsync(owner: null, indexUid: null, "tenantDeletion", async () =>
-        {
-            await grains.GetGrain<ITenantGrain>(uid).Delete();
-            return new { tenantUid = uid, deletedKeys = tenant.KeyUids.Count };
-        });
+        await Existing(grains, uid);
+        var task = await grains.GetGrain<ITenantGrain>(uid).DeleteAsTask();
         return TaskResults.Accepted(task);
     }
 

@@ -1,4 +1,5 @@
 using Platform.Grains.Keys;
+using Platform.Grains.Tasks;
 
 namespace Platform.Grains.Tenants;
 
@@ -28,6 +29,13 @@ public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens
     [Alias("delete")]
     Task<bool> Delete();
 
+    /// <summary>
+    /// Deletes the tenant as <see cref="Delete"/> does, recorded as an operator <c>tenantDeletion</c> task, and answers
+    /// with the finished task. Throws <c>tenant_not_found</c>. Not idempotent (a second call finds no tenant).
+    /// </summary>
+    [Alias("delete-as-task")]
+    Task<TaskRecord> DeleteAsTask();
+
     /// <summary>Creates an API key owned by this tenant. Throws <c>tenant_not_found</c>, <c>api_key_already_exists</c>.</summary>
     [Alias("create-key")]
     Task<ApiKeySnapshot> CreateKey(ApiKeyDefinition definition);
@@ -35,6 +43,13 @@ public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens
     /// <summary>The tenant's keys, newest first. Read-only.</summary>
     [ReadOnly, Alias("list-keys")]
     Task<IReadOnlyList<ApiKeySnapshot>> ListKeys();
+
+    /// <summary>
+    /// Changes the name or description of one of the tenant's keys. Throws <c>tenant_not_found</c>,
+    /// <c>api_key_not_found</c> (also for another tenant's key). Idempotent for equal changes.
+    /// </summary>
+    [Alias("update-key")]
+    Task<ApiKeySnapshot> UpdateKey(Guid keyUid, ApiKeyUpdate update);
 
     /// <summary>Deletes one of the tenant's keys. Returns false when the tenant has no such key. Idempotent.</summary>
     [Alias("delete-key")]

@@ -12,7 +12,7 @@ namespace Platform.Grains.Tenants;
 internal sealed partial class TenantGrain
 {
     public Task<TaskRecord> AddDocuments(string indexUid, IReadOnlyList<JsonObject> documents, DocumentWriteMode mode, string? primaryKey) =>
-        RunDocumentTask(indexUid, "documentAdditionOrUpdate",
+        RunDocumentTask(indexUid, TaskTypes.DocumentAdditionOrUpdate,
             async () =>
             {
                 var result = await EngineCalls.Run(() => engine.AddDocumentsAsync(Scope, indexUid, documents, mode, primaryKey));
@@ -22,7 +22,7 @@ internal sealed partial class TenantGrain
             _ => new { receivedDocuments = documents.Count, indexedDocuments = 0 });
 
     public Task<TaskRecord> DeleteDocuments(string indexUid, IReadOnlyList<string> documentIds) =>
-        RunDocumentTask(indexUid, "documentDeletion",
+        RunDocumentTask(indexUid, TaskTypes.DocumentDeletion,
             async () =>
             {
                 var result = await EngineCalls.Run(() => engine.DeleteDocumentsAsync(Scope, indexUid, documentIds));
@@ -33,7 +33,7 @@ internal sealed partial class TenantGrain
     public Task<TaskRecord> DeleteDocumentsByFilter(string indexUid, FilterExpression filter)
     {
         var original = FilterPrinter.Print(filter);
-        return RunDocumentTask(indexUid, "documentDeletion",
+        return RunDocumentTask(indexUid, TaskTypes.DocumentDeletion,
             async () =>
             {
                 var effective = FilterCombinator.And(filter, RuleFilter(indexUid))!;
@@ -44,7 +44,7 @@ internal sealed partial class TenantGrain
     }
 
     public Task<TaskRecord> DeleteAllDocuments(string indexUid) =>
-        RunDocumentTask(indexUid, "documentDeletion",
+        RunDocumentTask(indexUid, TaskTypes.DocumentDeletion,
             async () =>
             {
                 var result = await EngineCalls.Run(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
@@ -96,7 +96,7 @@ internal sealed partial class TenantGrain
     {
         EnsureActive();
         RuleFilter(indexUid);
-        var record = await _tasks.RunAsync(Uid, indexUid, type, async () =>
+        var record = await tasks.RunAsync(Uid, indexUid, type, async () =>
         {
             // Indexes are the operator's: unlike Meilisearch, a tenant's write never creates one.
             if (await grains.GetGrain<IIndexGrain>(indexUid).Get() is null)

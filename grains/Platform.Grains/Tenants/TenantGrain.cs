@@ -17,12 +17,12 @@ internal sealed partial class TenantGrain(
     ISearchEngine engine,
     ApiKeySecrets secrets,
     IOptions<TenantTokenOptions> tokenOptions,
+    TaskRunner tasks,
     TimeProvider time) : Grain, ITenantGrain
 {
     private readonly TenantRulesCache _rules = new();
     private readonly TenantTokenCache _mintedTokens =
         new(tokenOptions.Value.MintCacheSizePerTenant, tokenOptions.Value.ReuseShare);
-    private readonly TaskRunner _tasks = new(grains, time);
 
     // Only engines that enforce isolation again with a per-tenant credential (Meilisearch) issue credentials.
     private readonly BackendCredentialCache? _backendCredentials = engine is IBackendCredentialIssuer issuer
@@ -99,6 +99,17 @@ internal sealed partial class TenantGrain(
         return true;
     }
 
+    public async Task<TaskRecord> DeleteAsTask()
+    {
+        EnsureExists();
+        var deletedKeys = state.State.KeyUids.Count;
+        return await tasks.RunAsync(owner: null, indexUid: null, TaskTypes.TenantDeletion, async () =>
+        {
+            await Delete();
+            return new { tenantUid = Uid, deletedKeys };
+        });
+    }
+
     public async Task<ApiKeySnapshot> CreateKey(ApiKeyDefinition definition)
     {
         EnsureExists();
@@ -114,6 +125,14 @@ internal sealed partial class TenantGrain(
         EnsureExists();
         var keys = await Task.WhenAll(state.State.KeyUids.Select(uid => grains.GetGrain<IApiKeyGrain>(uid).Get()));
         return [.. keys.OfType<ApiKeySnapshot>().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Uid)];
+    }
+
+    public Task<ApiKeySnapshot> UpdateKey(Guid keyUid, ApiKeyUpdate update)
+    {
+        EnsureExists();
+        return state.State.KeyUids.Contains(keyUid)
+            ? grains.GetGrain<IApiKeyGrain>(keyUid).Update(update)
+            : throw new PlatformException(ErrorCodes.ApiKeyNotFound, $"API key `{keyUid}` not found.");
     }
 
     public async Task<bool> DeleteKey(Guid keyUid)

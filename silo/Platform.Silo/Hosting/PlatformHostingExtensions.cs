@@ -1,31 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Search.Keys;
 
 namespace Platform.Silo.Hosting;
 
 /// <summary>
-/// Reads and validates <c>Platform:*</c> before anything starts (a bad setting stops the process with a message
-/// that names the key), resolves the master key and sets the listening address.
+/// Registers <c>Platform:*</c> (<see cref="PlatformOptions"/>), resolves the master key and sets the listening
+/// address. The host needs those values before its container exists, so they are read early through the same
+/// registration and validator; a bad setting stops the process before anything starts, with a message naming the key.
 /// </summary>
 public static class PlatformHostingExtensions
 {
+    /// <summary>The environment variable the master key may come from when <c>Platform:MasterKey</c> is unset.</summary>
+    public const string MasterKeyVariable = "PLATFORM_MASTER_KEY";
+
     public static PlatformOptions AddPlatformHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(PlatformOptions.SectionName).Get<PlatformOptions>() ?? new PlatformOptions();
-        if (string.IsNullOrEmpty(options.MasterKey) && builder.Configuration["PLATFORM_MASTER_KEY"] is { Length: > 0 } fromEnvironment)
-        {
-            options.MasterKey = fromEnvironment;
-        }
-
-        var result = new PlatformOptionsValidator().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(PlatformOptions.SectionName, typeof(PlatformOptions), result.Failures);
-        }
+        builder.Services.AddPlatformOptions();
+        var options = EarlyOptions.Resolve<PlatformOptions>(builder.Configuration, services => services.AddPlatformOptions());
 
         var (masterKey, generatedAt) = MasterKeyStore.Resolve(options);
-        builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(new ApiKeySecrets(masterKey));
         builder.Services.AddSingleton(TimeProvider.System);
         if (generatedAt is not null)
@@ -36,5 +31,22 @@ public static class PlatformHostingExtensions
         builder.WebHost.UseUrls(options.Listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);
         return options;
+    }
+
+    /// <summary>Binds <see cref="PlatformOptions"/> (master key falling back to <see cref="MasterKeyVariable"/>) and validates it at start-up.</summary>
+    public static OptionsBuilder<PlatformOptions> AddPlatformOptions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>());
+        return services.AddOptions<PlatformOptions>()
+            .BindConfiguration(PlatformOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrEmpty(options.MasterKey) && configuration[MasterKeyVariable] is { Length: > 0 } fromEnvironment)
+                {
+                    options.MasterKey = fromEnvironment;
+                }
+            })
+            .ValidateOnStart();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Search.Embedded;
 using Platform.Search.Engine;
@@ -12,16 +13,14 @@ namespace Platform.Silo.Hosting;
 public static class SearchEngineExtensions
 {
     public const string EngineKey = "Platform:Search:Engine";
-    public const string IndexesFolder = "indexes";
 
-    public static IHostApplicationBuilder AddPlatformSearchEngine(this IHostApplicationBuilder builder, PlatformOptions options)
+    public static IHostApplicationBuilder AddPlatformSearchEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(options);
         switch (builder.Configuration[EngineKey]?.ToLowerInvariant() ?? "embedded")
         {
             case "embedded":
-                AddEmbedded(builder, options);
+                AddEmbedded(builder.Services);
                 break;
             case "meilisearch":
                 builder.Services.AddMeilisearchSearchEngine();
@@ -35,19 +34,22 @@ public static class SearchEngineExtensions
         return builder;
     }
 
-    private static void AddEmbedded(IHostApplicationBuilder builder, PlatformOptions options)
+    private static void AddEmbedded(IServiceCollection services)
     {
-        var embedded = builder.Configuration.GetSection(EmbeddedEngineOptions.SectionName).Get<EmbeddedEngineOptions>() ?? new EmbeddedEngineOptions();
-        if (string.IsNullOrWhiteSpace(embedded.DataRoot))
+        services.AddOptions<EmbeddedEngineOptions>()
+            .BindConfiguration(EmbeddedEngineOptions.SectionName)
+            .PostConfigure<IOptions<PlatformOptions>>((embedded, platform) =>
+            {
+                // The engine keeps its indexes in {DataRoot}/indexes/, so the default root is the data folder itself.
+                if (string.IsNullOrWhiteSpace(embedded.DataRoot)) embedded.DataRoot = Path.GetFullPath(platform.Value.DataPath);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedEngineOptions>, EmbeddedEngineOptionsValidator>());
+        services.AddSingleton<ISearchEngine>(provider =>
         {
-            embedded.DataRoot = Path.Combine(Path.GetFullPath(options.DataPath), IndexesFolder);
-        }
-
-        if (embedded.Validate() is { Count: > 0 } errors)
-        {
-            throw new OptionsValidationException(EmbeddedEngineOptions.SectionName, typeof(EmbeddedEngineOptions), errors);
-        }
-
-        builder.Services.AddSingleton<ISearchEngine>(_ => new LuceneSearchEngine(embedded));
+            var options = provider.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value;
+            EmbeddedDataLayout.MoveNestedIndexesUp(options.DataRoot);
+            return new LuceneSearchEngine(options);
+        });
     }
 }

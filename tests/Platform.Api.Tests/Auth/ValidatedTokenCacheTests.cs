@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Api.Auth;
-using Platform.Grains.Tenants;
 using Platform.Search.Keys;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
@@ -13,7 +12,7 @@ public sealed class ValidatedTokenCacheTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
 
     private ValidatedTokenCache Cache(int size = 100, string masterKey = "MASTER_KEY") =>
-        new(Options.Create(new TenantTokenOptions { ValidatedCacheSize = size }), new ApiKeySecrets(masterKey), _time);
+        new(Options.Create(new ValidatedTokenCacheOptions { ValidatedCacheSize = size }), new ApiKeySecrets(masterKey), _time);
 
     private static TenantTokenClaims Claims(long? exp) => new(Guid.NewGuid(), SearchRules.All, exp);
 

@@ -44,7 +44,7 @@ public class TokenBenchmarks
             throw new InvalidOperationException("The benchmark token does not verify.");
         }
 
-        _validated = new ValidatedTokenCache(Options.Create(new TenantTokenOptions()), new ApiKeySecrets(MasterKey), _time);
+        _validated = new ValidatedTokenCache(Options.Create(new ValidatedTokenCacheOptions()), new ApiKeySecrets(MasterKey), _time);
         _validated.Add(_token, verified.Claims);
         _minted = new TenantTokenCache(capacity: 256, reuseShare: 0.5);
         _mintKey = new TenantTokenCache.Key(rules.ToCanonicalJson(), null, keyUid, "P30D");

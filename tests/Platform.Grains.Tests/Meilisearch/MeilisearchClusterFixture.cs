@@ -12,7 +12,7 @@ using Platform.Search.Meilisearch.Tests.Infrastructure;
 namespace Platform.Grains.Tests.Meilisearch;
 
 /// <summary>
-/// A one-silo cluster whose grains run on the production Meilisearch engine registration
+/// A one-silo cluster composed like the host (<c>AddPlatformGrains</c>) whose grains run on the production Meilisearch engine registration
 /// (<c>AddMeilisearchSearchEngine</c>: typed client, resilience pipeline, engine) pointed at the recording endpoint,
 /// with a fake clock for token lifetimes. One silo keeps the script's order deterministic: each silo has its own engine.
 /// The engine finds its search key during start-up, so tests begin with a ready engine and an empty script.
@@ -40,6 +40,7 @@ public sealed class MeilisearchClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Platform);
             silo.Services.AddSingleton(new ApiKeySecrets(ClusterFixture.MasterKey));
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddPlatformGrains();
             silo.Services.AddMeilisearchSearchEngine(options =>
             {
                 options.Url = Server.BaseAddress.ToString();

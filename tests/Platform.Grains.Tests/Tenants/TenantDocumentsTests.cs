@@ -18,7 +18,7 @@ public sealed class TenantDocumentsTests(ClusterFixture fixture)
         var uid = "idx_" + Guid.NewGuid().ToString("N")[..8];
         var index = fixture.Grains.GetGrain<IIndexGrain>(uid);
         await index.Create(null);
-        await index.UpdateSettings(new IndexSettingsChange(SetFilterableAttributes: true, FilterableAttributes: ["color"]));
+        await index.UpdateSettings(new IndexSettingsChange(SetFilterableAttributes: true, FilterableAttributes: ["color"]), detailsJson: null);
         return uid;
     }
 

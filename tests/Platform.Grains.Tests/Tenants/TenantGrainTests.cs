@@ -1,6 +1,7 @@
 using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
+using Platform.Grains.Tasks;
 using Platform.Grains.Tenants;
 
 namespace Platform.Grains.Tests.Tenants;
@@ -93,5 +94,37 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         Assert.Empty(await other.ListKeys());
         Assert.False(await other.DeleteKey(keyUid));
         Assert.NotNull(await fixture.Grains.GetGrain<IApiKeyGrain>(keyUid).Get());
+    }
+
+    [Fact]
+    public async Task Key_updates_go_through_the_owning_tenant_only()
+    {
+        var owner = fixture.Grains.GetGrain<ITenantGrain>(NewUid());
+        var other = fixture.Grains.GetGrain<ITenantGrain>(NewUid());
+        await owner.Create(new TenantChanges());
+        await other.Create(new TenantChanges());
+        var key = await owner.CreateKey(Key());
+
+        var updated = await owner.UpdateKey(key.Uid, new ApiKeyUpdate(true, "renamed", false, null));
+        Assert.Equal("renamed", updated.Name);
+        var error = await Assert.ThrowsAsync<PlatformException>(() => other.UpdateKey(key.Uid, new ApiKeyUpdate(true, "stolen", false, null)));
+        Assert.Equal(ErrorCodes.ApiKeyNotFound, error.Code);
+        Assert.Equal("renamed", (await fixture.Grains.GetGrain<IApiKeyGrain>(key.Uid).Get())!.Name);
+    }
+
+    [Fact]
+    public async Task Deletion_as_a_task_records_an_operator_tenant_deletion()
+    {
+        var uid = NewUid();
+        var tenant = fixture.Grains.GetGrain<ITenantGrain>(uid);
+        await tenant.Create(new TenantChanges());
+        await tenant.CreateKey(Key());
+
+        var task = await tenant.DeleteAsTask();
+
+        Assert.Equal(TaskTypes.TenantDeletion, task.Type);
+        Assert.Null(task.Tenant);
+        Assert.Equal($$"""{"tenantUid":"{{uid}}","deletedKeys":1}""", task.DetailsJson);
+        Assert.Null(await tenant.Get());
     }
 }

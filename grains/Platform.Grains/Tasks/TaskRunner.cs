@@ -14,7 +14,7 @@ namespace Platform.Grains.Tasks;
 /// Work runs before the 202 answer: when a client sees the task it is already finished and durable. Clients wait
 /// on tasks the usual way; they simply never find one still enqueued (docs/tasks.md).
 /// </remarks>
-public sealed class TaskRunner(IGrainFactory grains, TimeProvider time)
+internal sealed class TaskRunner(IGrainFactory grains, TimeProvider time)
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 

@@ -1,19 +1,14 @@
 namespace Platform.Grains.Tenants;
 
 /// <summary>
-/// Tenant-token settings, bound from <c>Platform:Tokens</c> and validated at start-up: the API's cache of verified
-/// tokens and the tenant grain's minting (api.md §7, docs/tenant-tokens.md).
+/// The tenant grain's token settings (minting and backend credentials), bound from <c>Platform:Tokens</c> and
+/// validated at start-up by <see cref="TenantTokenOptionsValidator"/> (docs/tenant-tokens.md). The API's cache of
+/// verified tokens reads its own key of the same section.
 /// </summary>
 public sealed class TenantTokenOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Platform:Tokens";
-
-    /// <summary>
-    /// How many verified tokens each API process remembers, so a token seen before is not decoded and HMAC-checked
-    /// again. 0 turns the cache off. Default 10,000.
-    /// </summary>
-    public int ValidatedCacheSize { get; set; } = 10_000;
 
     /// <summary>Life of a minted token when the request gives neither <c>expiresAt</c> nor <c>ttlSeconds</c>. Default 1 hour.</summary>
     public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromHours(1);

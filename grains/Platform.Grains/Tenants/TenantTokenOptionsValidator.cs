@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using Platform.Grains.Tenants;
 
-namespace Platform.Api.Auth;
+namespace Platform.Grains.Tenants;
 
 /// <summary>Checks <see cref="TenantTokenOptions"/> at start-up, collecting every error and naming its key.</summary>
 public sealed class TenantTokenOptionsValidator : IValidateOptions<TenantTokenOptions>
@@ -11,7 +10,6 @@ public sealed class TenantTokenOptionsValidator : IValidateOptions<TenantTokenOp
         ArgumentNullException.ThrowIfNull(options);
         const string Section = TenantTokenOptions.SectionName;
         var errors = new List<string>();
-        if (options.ValidatedCacheSize < 0) errors.Add($"{Section}:ValidatedCacheSize must be 0 (off) or more.");
         if (options.MintCacheSizePerTenant < 0) errors.Add($"{Section}:MintCacheSizePerTenant must be 0 (off) or more.");
         if (options.BackendCacheSizePerTenant < 1) errors.Add($"{Section}:BackendCacheSizePerTenant must be at least 1.");
         if (options.DefaultLifetime < TimeSpan.FromSeconds(1)) errors.Add($"{Section}:DefaultLifetime must be at least one second.");

@@ -1,0 +1,17 @@
+namespace Platform.Api.Auth;
+
+/// <summary>
+/// The API's cache of verified tenant tokens (<see cref="ValidatedTokenCache"/>), bound from <c>Platform:Tokens</c>,
+/// the section that also holds the tenant grain's minting settings, and validated at start-up by
+/// <see cref="ValidatedTokenCacheOptionsValidator"/>.
+/// </summary>
+public sealed class ValidatedTokenCacheOptions
+{
+    public const string SectionName = "Platform:Tokens";
+
+    /// <summary>
+    /// How many verified tokens each API process remembers, so a token seen before is not decoded and HMAC-checked
+    /// again. 0 turns the cache off. Default 10,000.
+    /// </summary>
+    public int ValidatedCacheSize { get; set; } = 10_000;
+}
