@@ -3,6 +3,7 @@ using Platform.Api.Errors;
 using Platform.Api.Tenants;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 using Platform.Search.Rules;
 
@@ -26,7 +27,7 @@ public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets s
 
         if (indexUid is not null && !IndexPattern.AnyMatches(key.Indexes, indexUid))
         {
-            throw new ApiError("invalid_api_key",
+            throw new ApiError(ErrorCodes.InvalidApiKey,
                 $"The API key cannot acces the index `{indexUid}`, authorized indexes are {IndexPattern.FormatList(key.Indexes)}.");
         }
 
@@ -38,7 +39,7 @@ public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets s
         var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
         if (tenant.Status == TenantStatus.Suspended)
         {
-            throw new ApiError("tenant_suspended", $"Tenant `{tenant.Uid}` is suspended.");
+            throw new ApiError(ErrorCodes.TenantSuspended, $"Tenant `{tenant.Uid}` is suspended.");
         }
 
         return new TenantCaller(key, tenant);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Documents;
@@ -70,7 +71,7 @@ public static class DocumentQueries
         }
         catch (FilterParseException e)
         {
-            throw new ApiError("invalid_document_filter", e.Message);
+            throw new ApiError(ErrorCodes.InvalidDocumentFilter, e.Message);
         }
     }
 

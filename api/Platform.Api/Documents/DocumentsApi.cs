@@ -10,6 +10,7 @@ using Platform.Api.Tasks;
 using Platform.Api.Tenants;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Documents;
@@ -76,7 +77,7 @@ public static class DocumentsApi
         var body = await JsonBody.ReadAsync(context.Request);
         if (body.ValueKind != JsonValueKind.Array)
         {
-            throw new ApiError("invalid_document_ids",
+            throw new ApiError(ErrorCodes.InvalidDocumentIds,
                 $"Invalid value type: expected an array, but found {JsonDescriptions.Kind(body)}: `{JsonDescriptions.Compact(body)}`");
         }
 
@@ -85,7 +86,7 @@ public static class DocumentsApi
         {
             JsonValueKind.String => id.GetString()!,
             JsonValueKind.Number => id.GetRawText(),
-            _ => throw new ApiError("invalid_document_ids",
+            _ => throw new ApiError(ErrorCodes.InvalidDocumentIds,
                 $"Invalid value type at `[{i}]`: expected a string or an integer, but found {JsonDescriptions.Kind(id)}: `{JsonDescriptions.Compact(id)}`"),
         }).ToList();
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocuments(uid, ids));
@@ -97,7 +98,7 @@ public static class DocumentsApi
         var body = await JsonBody.ReadObjectAsync(context.Request, "document");
         body.AllowOnly("filter");
         var filter = DocumentQueries.ParseFilter(() => FilterJson.Parse(body.Required("filter")))
-            ?? throw new ApiError("invalid_document_filter", "Invalid value at `.filter`: the filter cannot be empty.");
+            ?? throw new ApiError(ErrorCodes.InvalidDocumentFilter, "Invalid value at `.filter`: the filter cannot be empty.");
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocumentsByFilter(uid, filter));
     }
 

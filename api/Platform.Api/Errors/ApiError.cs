@@ -1,3 +1,5 @@
+using Platform.Search.Errors;
+
 namespace Platform.Api.Errors;
 
 /// <summary>
@@ -17,14 +19,14 @@ public sealed class ApiError(string code, string message) : Exception(message)
     /// </summary>
     public int? HttpStatus { get; init; }
 
-    public static ApiError MissingAuthorizationHeader() => new("missing_authorization_header",
+    public static ApiError MissingAuthorizationHeader() => new(ErrorCodes.MissingAuthorizationHeader,
         "The Authorization header is missing. It must use the bearer authorization method.");
 
-    public static ApiError InvalidApiKey() => new("invalid_api_key", "The provided API key is invalid.");
+    public static ApiError InvalidApiKey() => new(ErrorCodes.InvalidApiKey, "The provided API key is invalid.");
 
-    public static ApiError BadRequest(string message) => new("bad_request", message);
+    public static ApiError BadRequest(string message) => new(ErrorCodes.BadRequest, message);
 
-    public static ApiError MalformedPayload(string message) => new("malformed_payload", message);
+    public static ApiError MalformedPayload(string message) => new(ErrorCodes.MalformedPayload, message);
 
     public static ApiError NotFound(string code, string message) => new(code, message);
 }

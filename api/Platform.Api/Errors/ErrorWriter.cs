@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Errors;
 
@@ -22,7 +23,7 @@ public static class ErrorWriter
         writer.WriteString("message", message);
         writer.WriteString("code", code);
         writer.WriteString("type", type);
-        writer.WriteString("link", ErrorCatalog.LinkPrefix + code);
+        writer.WriteString("link", ErrorCatalog.Link(code));
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }

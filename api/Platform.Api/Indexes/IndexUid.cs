@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
@@ -16,5 +17,5 @@ public static partial class IndexUid
         + "characters, hyphens (-) and underscores (_), and can not be more than 400 bytes.";
 
     public static string FromRoute(string uid) =>
-        IsValid(uid) ? uid : throw new ApiError("invalid_index_uid", Describe(uid));
+        IsValid(uid) ? uid : throw new ApiError(ErrorCodes.InvalidIndexUid, Describe(uid));
 }

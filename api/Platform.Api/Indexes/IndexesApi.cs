@@ -9,6 +9,7 @@ using Platform.Api.Json;
 using Platform.Api.Tasks;
 using Platform.Grains.Directory;
 using Platform.Grains.Indexes;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
@@ -80,7 +81,7 @@ public static class IndexesApi
         {
             if (!await grains.GetGrain<IIndexGrain>(uid).Delete())
             {
-                throw new Grains.Errors.PlatformException("index_not_found", $"Index `{uid}` not found.");
+                throw new Grains.Errors.PlatformException(ErrorCodes.IndexNotFound, $"Index `{uid}` not found.");
             }
 
             return new { deletedDocuments = 0 };
@@ -90,5 +91,5 @@ public static class IndexesApi
 
     internal static async Task<IndexSnapshot> Existing(IGrainFactory grains, string uid) =>
         await grains.GetGrain<IIndexGrain>(IndexUid.FromRoute(uid)).Get()
-        ?? throw new ApiError("index_not_found", $"Index `{uid}` not found.");
+        ?? throw new ApiError(ErrorCodes.IndexNotFound, $"Index `{uid}` not found.");
 }

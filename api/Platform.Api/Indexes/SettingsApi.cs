@@ -9,6 +9,7 @@ using Platform.Api.Json;
 using Platform.Api.Tasks;
 using Platform.Grains.Indexes;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
@@ -101,5 +102,5 @@ public static class SettingsApi
     private static string Field(string setting) =>
         SettingsRequests.Routes.TryGetValue(setting, out var field)
             ? field
-            : throw new ApiError("not_found", "Not found.");
+            : throw new ApiError(ErrorCodes.NotFound, "Not found.");
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Search;
@@ -153,7 +154,7 @@ public static class FacetSearchRequestReader
             "last" => MatchingStrategy.Last,
             "all" => MatchingStrategy.All,
             "frequency" => MatchingStrategy.Frequency,
-            var other => throw new ApiError("invalid_search_matching_strategy",
+            var other => throw new ApiError(ErrorCodes.InvalidSearchMatchingStrategy,
                 $"Unknown value `{other}` at `.matchingStrategy`: expected one of `last`, `all`, `frequency`"),
         };
     }

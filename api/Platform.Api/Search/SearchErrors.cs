@@ -1,5 +1,6 @@
 using Platform.Api.Errors;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Search;
@@ -48,7 +49,7 @@ public static class SearchErrors
         return new ApiError(error.Code, $"Inside `.queries[{queryIndex}]`: {error.Message}")
         {
             RetryAfterSeconds = error.RetryAfterSeconds,
-            HttpStatus = error.Code == "index_not_found" ? 400 : error.HttpStatus,
+            HttpStatus = error.Code == ErrorCodes.IndexNotFound ? 400 : error.HttpStatus,
         };
     }
 }

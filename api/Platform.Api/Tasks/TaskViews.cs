@@ -3,6 +3,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tasks;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tasks;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tenants;
 using Platform.Grains.Tasks;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 
 namespace Platform.Api.Tasks;
@@ -34,14 +35,14 @@ public static class TasksApi
         var tenant = await CallerTenantAsync(context, auth);
         if (!long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var taskUid))
         {
-            throw new ApiError("invalid_task_uids",
+            throw new ApiError(ErrorCodes.InvalidTaskUids,
                 $"Invalid value in parameter `taskUid`: could not parse `{uid}` as a positive integer");
         }
 
         var task = await grains.GetGrain<ITaskGrain>(taskUid).Get();
         if (task is null || (tenant is not null && task.Tenant != tenant))
         {
-            throw new ApiError("task_not_found", $"Task `{taskUid}` not found.");
+            throw new ApiError(ErrorCodes.TaskNotFound, $"Task `{taskUid}` not found.");
         }
 
         return TypedResults.Json(TaskView.From(task), ApiJson.Options);

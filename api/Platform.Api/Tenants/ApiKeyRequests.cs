@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Keys;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -84,7 +85,7 @@ public static partial class ApiKeyRequests
                     + $"{string.Join(", ", TenantActions.Allowed.Select(a => $"`{a}`"))}.", "actions");
             }
 
-            throw new ApiError("invalid_api_key_actions",
+            throw new ApiError(ErrorCodes.InvalidApiKeyActions,
                 $"Unknown value `{action}` at `.actions[{i}]`: expected one of {string.Join(", ", TenantActions.Allowed.Select(a => $"`{a}`"))}");
         }
 

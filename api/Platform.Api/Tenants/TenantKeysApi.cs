@@ -6,6 +6,7 @@ using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 
 namespace Platform.Api.Tenants;
@@ -79,6 +80,6 @@ public static class TenantKeysApi
             : await grains.GetGrain<IApiKeyLookupGrain>(ApiKeySecrets.Fingerprint(uidOrKey)).Resolve();
         return key is not null && key.Tenant == tenant
             ? key
-            : throw new ApiError("api_key_not_found", $"API key `{uidOrKey}` not found.");
+            : throw new ApiError(ErrorCodes.ApiKeyNotFound, $"API key `{uidOrKey}` not found.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 using Platform.Search.Rules;
 
 namespace Platform.Api.Tenants;
@@ -14,7 +15,7 @@ public static class TenantRules
     {
         if (!SearchRules.TryParse(rules, out var parsed, out var error))
         {
-            throw new ApiError("invalid_search_rules", $"Invalid search rules: {error}.");
+            throw new ApiError(ErrorCodes.InvalidSearchRules, $"Invalid search rules: {error}.");
         }
 
         if (SearchRulesValidation.Validate(parsed, isolationAttribute) is { } failure)

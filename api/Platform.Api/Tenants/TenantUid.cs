@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -17,5 +18,5 @@ public static partial class TenantUid
 
     /// <summary>Validates a uid taken from a route.</summary>
     public static string FromRoute(string uid) =>
-        IsValid(uid) ? uid : throw new ApiError("invalid_tenant_uid", Describe(uid));
+        IsValid(uid) ? uid : throw new ApiError(ErrorCodes.InvalidTenantUid, Describe(uid));
 }

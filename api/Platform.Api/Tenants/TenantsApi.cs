@@ -9,6 +9,7 @@ using Platform.Api.Tasks;
 using Platform.Grains.Directory;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -68,5 +69,5 @@ public static class TenantsApi
 
     internal static async Task<TenantSnapshot> Existing(IGrainFactory grains, string uid) =>
         await grains.GetGrain<ITenantGrain>(TenantUid.FromRoute(uid)).Get()
-        ?? throw new ApiError("tenant_not_found", $"Tenant `{uid}` not found.");
+        ?? throw new ApiError(ErrorCodes.TenantNotFound, $"Tenant `{uid}` not found.");
 }

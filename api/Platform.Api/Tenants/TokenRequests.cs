@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -42,7 +43,7 @@ public static class TokenRequests
         rules ??= body.Required("searchRules").GetRawText();
         if (expiresAt is not null && ttlSeconds is not null)
         {
-            throw new ApiError("invalid_token_expires_at", "Give either `expiresAt` or `ttlSeconds`, not both.");
+            throw new ApiError(ErrorCodes.InvalidTokenExpiresAt, "Give either `expiresAt` or `ttlSeconds`, not both.");
         }
 
         return new TokenRequest(rules, apiKeyUid, subject, expiresAt, ttlSeconds);

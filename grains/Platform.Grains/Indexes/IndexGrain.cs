@@ -1,6 +1,7 @@
 using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Grains.Indexes;
 

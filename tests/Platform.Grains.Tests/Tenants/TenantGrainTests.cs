@@ -2,6 +2,7 @@ using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 
 namespace Platform.Grains.Tests.Tenants;
 
