@@ -19,7 +19,7 @@ namespace Platform.Api.Auth;
 /// A token verified before is taken from <see cref="ValidatedTokenCache"/> instead of being decoded and HMAC-checked
 /// again; everything from the parent key on is checked on every call either way.
 /// </summary>
-public sealed class SearchAuthenticator(
+internal sealed class SearchAuthenticator(
     TenantKeyAuthenticator keys,
     TenantTokenVerifier tokens,
     ApiKeySecrets secrets,

@@ -15,7 +15,7 @@ namespace Platform.Api.Auth;
 /// The master key has no tenant and is refused here. Everything is checked on every call: nothing cached can
 /// outlive a deleted key or a suspended tenant.
 /// </summary>
-public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
+internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
 {
     /// <summary>Key values are 64 lowercase hex characters; anything else is refused without a lookup.</summary>
     private const int KeyLength = 64;

@@ -11,7 +11,7 @@ namespace Platform.Api.Documents;
 /// Reads a document batch: a JSON array of objects (or one object), or NDJSON, as Meilisearch accepts them.
 /// A malformed payload is refused with 400 <c>malformed_payload</c> before anything is stored.
 /// </summary>
-public static class DocumentPayload
+internal static class DocumentPayload
 {
     private const string Json = "application/json";
     private const string NdJson = "application/x-ndjson";

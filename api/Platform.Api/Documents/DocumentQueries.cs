@@ -10,7 +10,7 @@ using Platform.Search.Filters;
 namespace Platform.Api.Documents;
 
 /// <summary>Reads <c>GET /documents</c> query strings and <c>POST /documents/fetch</c> bodies into a query.</summary>
-public static class DocumentQueries
+internal static class DocumentQueries
 {
     private static readonly string[] Parameters = ["offset", "limit", "fields", "filter"];
 

@@ -19,7 +19,7 @@ namespace Platform.Api.Documents;
 /// Meilisearch's document routes for tenant keys (api.md §4, §6): every read, write and delete goes through the
 /// caller's tenant grain and is confined to the caller's documents. Writes answer 202 with a summarized task.
 /// </summary>
-public static class DocumentsApi
+internal static class DocumentsApi
 {
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
     {

@@ -6,7 +6,7 @@ namespace Platform.Api.Errors;
 /// An error that reaches a client in Meilisearch's shape <c>{message, code, type, link}</c> (compat §5.5).
 /// Throwing it anywhere in a request ends the request with that answer; nothing else is written.
 /// </summary>
-public sealed class ApiError(string code, string message) : Exception(message)
+internal sealed class ApiError(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
 

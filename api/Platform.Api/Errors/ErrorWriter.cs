@@ -5,7 +5,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Errors;
 
 /// <summary>Writes an error body in Meilisearch's field order: message, code, type, link.</summary>
-public static class ErrorWriter
+internal static class ErrorWriter
 {
     public static async Task WriteAsync(HttpContext context, string code, string message, int? retryAfterSeconds = null, int? statusOverride = null)
     {

@@ -5,7 +5,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Indexes;
 
 /// <summary>Meilisearch's index uid rule: alphanumerics, <c>-</c> and <c>_</c>, at most 400 bytes.</summary>
-public static partial class IndexUid
+internal static partial class IndexUid
 {
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,400}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

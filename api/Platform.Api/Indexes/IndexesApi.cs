@@ -17,7 +17,7 @@ namespace Platform.Api.Indexes;
 /// Operator routes for index definitions: Meilisearch's <c>/indexes</c> routes. Changes answer 202 with a task,
 /// and failures (an existing or missing index) are reported on the task, as Meilisearch does.
 /// </summary>
-public static class IndexesApi
+internal static class IndexesApi
 {
     public static RouteGroupBuilder MapIndexesApi(this IEndpointRouteBuilder routes)
     {

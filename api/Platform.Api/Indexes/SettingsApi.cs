@@ -17,7 +17,7 @@ namespace Platform.Api.Indexes;
 /// Operator routes for index settings: <c>/indexes/{uid}/settings</c> and the per-setting sub-routes. Like
 /// Meilisearch, a settings update on a missing index creates the index.
 /// </summary>
-public static class SettingsApi
+internal static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {

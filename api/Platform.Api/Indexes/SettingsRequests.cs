@@ -10,7 +10,7 @@ namespace Platform.Api.Indexes;
 /// Validates settings bodies. Only the settings the platform honours are accepted; the isolation attribute may not
 /// be named (it is always filterable and never displayed, whatever the operator sets).
 /// </summary>
-public static class SettingsRequests
+internal static class SettingsRequests
 {
     public const string Displayed = "displayedAttributes";
     public const string Searchable = "searchableAttributes";

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Platform.Api.Json;
 
 /// <summary>The serializer settings of every response body: camelCase, nulls written (Meilisearch writes them).</summary>
-public static class ApiJson
+internal static class ApiJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -10,7 +10,7 @@ namespace Platform.Api.Json;
 /// (415 otherwise), unparseable JSON is 400 <c>malformed_payload</c>. Bodies are read only after authentication,
 /// so an unauthenticated caller learns nothing from body validation.
 /// </summary>
-public static class JsonBody
+internal static class JsonBody
 {
     private const string Accepted = "Accepted values for the Content-Type header are: `application/json`";
 

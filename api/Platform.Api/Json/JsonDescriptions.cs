@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Api.Json;
 
 /// <summary>How Meilisearch (deserr) names JSON values in its error messages.</summary>
-public static class JsonDescriptions
+internal static class JsonDescriptions
 {
     public static string Kind(JsonElement value) => value.ValueKind switch
     {

@@ -10,7 +10,7 @@ namespace Platform.Api.Json;
 /// <c>Unknown field</c>, <c>Missing field</c>, <c>Invalid value type at</c>, <c>Immutable field</c>.
 /// Error codes are <c>{prefix}_{field_in_snake_case}</c>, e.g. <c>invalid_api_key_actions</c>.
 /// </summary>
-public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
+internal sealed class JsonObjectReader(JsonElement body, string errorPrefix)
 {
     public JsonElement Body { get; } = body;
 

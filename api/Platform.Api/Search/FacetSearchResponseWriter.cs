@@ -10,7 +10,7 @@ namespace Platform.Api.Search;
 /// <c>{"facetHits":[{"value":…,"count":…}],"facetQuery":…,"processingTimeMs":…}</c> (<c>facetQuery</c> is null when
 /// the request had none).
 /// </summary>
-public static class FacetSearchResponseWriter
+internal static class FacetSearchResponseWriter
 {
     public static JsonObject ToJson(FacetSearchResponse response)
     {

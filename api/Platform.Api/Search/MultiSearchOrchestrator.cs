@@ -12,7 +12,7 @@ namespace Platform.Api.Search;
 /// own authorization and filter fusion; this class runs the queries, reports the first failing one as Meilisearch
 /// does, and assembles plain or federated results.
 /// </summary>
-public static class MultiSearchOrchestrator
+internal static class MultiSearchOrchestrator
 {
     /// <summary>
     /// Hits each query contributes to a federated merge at most: Meilisearch's default <c>maxTotalHits</c>, beyond

@@ -11,7 +11,7 @@ namespace Platform.Api.Search;
 /// unknown fields say where they are (<c>inside `.queries[1]`</c>). Errors Meilisearch reports only while searching
 /// (filters, federation rules) are left to <see cref="MultiSearchOrchestrator"/>.
 /// </summary>
-public static class MultiSearchRequestReader
+internal static class MultiSearchRequestReader
 {
     private static readonly string[] RootFields = ["queries", "federation"];
     private static readonly string[] FederationFields =

@@ -16,7 +16,7 @@ namespace Platform.Api.Search;
 /// Every search goes through the caller's tenant grain; the effective filter is
 /// <c>isolation AND tenant rule AND token rule AND request filter</c>, built on parsed trees.
 /// </summary>
-public static class SearchApi
+internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {

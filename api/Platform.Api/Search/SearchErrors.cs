@@ -9,7 +9,7 @@ namespace Platform.Api.Search;
 /// Turns the search layer's failures into client answers: engine and filter errors keep Meilisearch's code and
 /// message, and inside <c>/multi-search</c> every error is prefixed with the query it came from.
 /// </summary>
-public static class SearchErrors
+internal static class SearchErrors
 {
     /// <summary>The engine's error with its code and message; the status follows the code (<see cref="ErrorCatalog"/>).</summary>
     public static ApiError ToApiError(SearchEngineException exception)

@@ -12,7 +12,7 @@ namespace Platform.Api.Search;
 /// <c>processingTimeMs</c>, the pagination fields of the mode, facets when asked for, <c>requestUid</c>. A multi-search
 /// result puts <c>indexUid</c> first. Hits are written exactly as the engine built them.
 /// </summary>
-public static class SearchResponseWriter
+internal static class SearchResponseWriter
 {
     // serde_json does not escape non-ASCII or HTML characters; neither do we, so documents come back byte-identical.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

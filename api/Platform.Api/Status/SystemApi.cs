@@ -8,7 +8,7 @@ using Platform.Api.Errors;
 namespace Platform.Api.Status;
 
 /// <summary><c>/health</c> (open, as in Meilisearch) and <c>/version</c> (master key).</summary>
-public static class SystemApi
+internal static class SystemApi
 {
     /// <summary>The Meilisearch API version whose routes and errors the platform reproduces.</summary>
     public const string CompatibleMeilisearchVersion = "1.50.0";

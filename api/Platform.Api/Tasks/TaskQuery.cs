@@ -7,7 +7,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Tasks;
 
 /// <summary>The filters of <c>GET /tasks</c> (comma-separated lists, <c>*</c> = any).</summary>
-public sealed record TaskQuery(
+internal sealed record TaskQuery(
     int Limit, long? From, IReadOnlySet<string>? Statuses, IReadOnlySet<string>? Types,
     IReadOnlySet<string>? IndexUids, IReadOnlySet<long>? Uids)
 {

@@ -4,7 +4,7 @@ using Platform.Grains.Tasks;
 
 namespace Platform.Api.Tasks;
 
-public static class TaskResults
+internal static class TaskResults
 {
     /// <summary>202 with the summarized task. Like Meilisearch, the summary reports the task as enqueued.</summary>
     public static IResult Accepted(TaskRecord task) => TypedResults.Json(

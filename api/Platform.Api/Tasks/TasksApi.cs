@@ -18,7 +18,7 @@ namespace Platform.Api.Tasks;
 /// <c>GET /tasks</c> and <c>GET /tasks/{uid}</c>: the operator sees every task; a tenant key with <c>tasks.get</c>
 /// sees its own tenant's tasks only, and another tenant's task is "not found" to it.
 /// </summary>
-public static class TasksApi
+internal static class TasksApi
 {
     private const int MaxScanned = 10_000;
 

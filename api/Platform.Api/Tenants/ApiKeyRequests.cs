@@ -11,7 +11,7 @@ namespace Platform.Api.Tenants;
 /// Validates Meilisearch's key creation and update bodies (compat §6.4) with its messages. Fields are checked in
 /// the order they appear, then missing required fields in Meilisearch's order, as deserr does.
 /// </summary>
-public static partial class ApiKeyRequests
+internal static partial class ApiKeyRequests
 {
     private const string Prefix = "api_key";
     private static readonly string[] CreationFields = ["description", "name", "uid", "actions", "indexes", "expiresAt"];

@@ -15,7 +15,7 @@ namespace Platform.Api.Tenants;
 /// Operator routes for a tenant's API keys: Meilisearch's <c>/keys</c> routes, limited to one tenant. A key of
 /// another tenant is reported as not found, by uid and by value alike.
 /// </summary>
-public static class TenantKeysApi
+internal static class TenantKeysApi
 {
     public static RouteGroupBuilder MapTenantKeysApi(this IEndpointRouteBuilder routes)
     {

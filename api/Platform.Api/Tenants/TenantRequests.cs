@@ -7,7 +7,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Tenants;
 
 /// <summary>Validates tenant creation and update bodies (api.md §5) into <see cref="TenantChanges"/>.</summary>
-public static class TenantRequests
+internal static class TenantRequests
 {
     private static readonly string[] LimitFields =
         ["searchesPerSecond", "burst", "maxConcurrentSearches", "searchesPerMonth", "maxDocuments"];

@@ -9,7 +9,7 @@ namespace Platform.Api.Tenants;
 /// Validates tenant rules (the shape of a token's <c>searchRules</c>, api.md §5) and returns their canonical JSON,
 /// so equal rules are stored as equal bytes.
 /// </summary>
-public static class TenantRules
+internal static class TenantRules
 {
     public static string Canonicalize(JsonElement rules, string isolationAttribute)
     {

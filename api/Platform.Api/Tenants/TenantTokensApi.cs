@@ -14,7 +14,7 @@ namespace Platform.Api.Tenants;
 /// or a key of that same tenant holding <c>tokens.create</c>; a key of another tenant, a key without the action and a
 /// tenant token are all refused with <c>invalid_api_key</c>, before the body is read.
 /// </summary>
-public static class TenantTokensApi
+internal static class TenantTokensApi
 {
     public static RouteGroupBuilder MapTenantTokensApi(this IEndpointRouteBuilder routes)
     {
@@ -47,4 +47,4 @@ public static class TenantTokensApi
 }
 
 /// <summary>The answer of <c>POST /tenants/{uid}/tokens</c>.</summary>
-public sealed record MintedTokenView(string Token, Guid ApiKeyUid, string ExpiresAt);
+internal sealed record MintedTokenView(string Token, Guid ApiKeyUid, string ExpiresAt);

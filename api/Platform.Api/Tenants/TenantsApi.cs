@@ -14,7 +14,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Tenants;
 
 /// <summary>Operator routes for tenants (api.md §5): <c>/tenants</c> and <c>/tenants/{uid}</c>.</summary>
-public static class TenantsApi
+internal static class TenantsApi
 {
     public static RouteGroupBuilder MapTenantsApi(this IEndpointRouteBuilder routes)
     {

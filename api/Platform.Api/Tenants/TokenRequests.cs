@@ -11,7 +11,7 @@ namespace Platform.Api.Tenants;
 /// <c>missing_token_*</c>). <c>searchRules</c> is passed on as JSON text: the tenant grain parses and validates it
 /// (<c>invalid_search_rules</c>, <c>reserved_attribute</c>).
 /// </summary>
-public static class TokenRequests
+internal static class TokenRequests
 {
     /// <summary>Longest accepted <c>subject</c>, in characters: it travels in every request the token is used on.</summary>
     public const int MaxSubjectLength = 256;
