@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Errors;
+using Platform.Api.OpenApi;
 using Platform.Search.Keys;
 
 namespace Platform.Api.Auth;
@@ -13,7 +14,7 @@ namespace Platform.Api.Auth;
 internal static class OperatorAuthentication
 {
     public static TBuilder RequireMasterKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(static async (context, next) =>
+        builder.Accepts(Credentials.MasterKey).AddEndpointFilter(static async (context, next) =>
         {
             Check(context.HttpContext);
             return await next(context);

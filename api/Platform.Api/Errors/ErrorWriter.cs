@@ -4,14 +4,18 @@ using Platform.Search.Errors;
 
 namespace Platform.Api.Errors;
 
-/// <summary>Writes an error body in Meilisearch's field order: message, code, type, link.</summary>
+/// <summary>
+/// Writes an <see cref="ErrorView"/> in Meilisearch's field order: message, code, type, link. The writer keeps
+/// System.Text.Json's default escaping (backticks and non-ASCII as <c>\uXXXX</c>), as error bodies always had:
+/// clients decode both spellings alike, and byte-compared bodies stay as they were.
+/// </summary>
 internal static class ErrorWriter
 {
     public static async Task WriteAsync(HttpContext context, string code, string message, int? retryAfterSeconds = null, int? statusOverride = null)
     {
-        var (status, type) = ErrorCatalog.Describe(code);
+        var error = ErrorView.From(code, message);
         var response = context.Response;
-        response.StatusCode = statusOverride ?? status;
+        response.StatusCode = statusOverride ?? ErrorCatalog.Describe(code).Status;
         response.ContentType = "application/json";
         if (retryAfterSeconds is { } seconds)
         {
@@ -20,10 +24,10 @@ internal static class ErrorWriter
 
         await using var writer = new Utf8JsonWriter(response.Body);
         writer.WriteStartObject();
-        writer.WriteString("message", message);
-        writer.WriteString("code", code);
-        writer.WriteString("type", type);
-        writer.WriteString("link", ErrorCatalog.Link(code));
+        writer.WriteString("message", error.Message);
+        writer.WriteString("code", error.Code);
+        writer.WriteString("type", error.Type);
+        writer.WriteString("link", error.Link);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -17,12 +17,6 @@ internal static class JsonDescriptions
         _ => "a value",
     };
 
-    /// <summary>The value as compact JSON, as it appears between backticks in messages.</summary>
-    public static string Compact(JsonElement value) => JsonSerializer.Serialize(value, Relaxed);
-
-    // serde_json, which renders values in Meilisearch's messages, escapes neither non-ASCII text nor HTML characters.
-    private static readonly JsonSerializerOptions Relaxed = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The value as compact JSON, as it appears between backticks in messages (serde_json renders them).</summary>
+    public static string Compact(JsonElement value) => ApiJson.Compact(value);
 }

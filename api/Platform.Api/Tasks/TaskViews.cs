@@ -3,7 +3,6 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tasks;
-using Platform.Search.Errors;
 
 namespace Platform.Api.Tasks;
 
@@ -41,13 +40,6 @@ internal sealed record TaskView(
 
     private static string IsoDuration(TimeSpan span) =>
         "PT" + span.TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "S";
-}
-
-/// <summary>An error object inside a task.</summary>
-internal sealed record ErrorView(string Message, string Code, string Type, string Link)
-{
-    public static ErrorView From(string code, string message) =>
-        new(message, code, ErrorCatalog.Describe(code).Type, ErrorCatalog.LinkPrefix + code);
 }
 
 /// <summary>A page of tasks: <c>{results, total, limit, from, next}</c>.</summary>
