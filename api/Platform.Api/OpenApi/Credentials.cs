@@ -5,7 +5,7 @@ namespace Platform.Api.OpenApi;
 /// <summary>The bearer credentials the API accepts, named as the OpenAPI document's security schemes.</summary>
 internal static class Credentials
 {
-    /// <summary>The operator's master key: every route.</summary>
+    /// <summary>The operator's master key: operator routes, tasks, token minting; it has no tenant, so no documents or search.</summary>
     public const string MasterKey = "masterKey";
 
     /// <summary>A tenant API key: the routes its actions allow, on its tenant's documents only.</summary>

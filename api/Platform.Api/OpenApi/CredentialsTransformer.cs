@@ -15,7 +15,7 @@ internal sealed class CredentialsTransformer : IOpenApiDocumentTransformer, IOpe
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Credentials.MasterKey] = Bearer(
-            "The master key (Platform:MasterKey): operator routes and every other route.");
+            "The master key (Platform:MasterKey): operator routes, tasks and token minting. It has no tenant, so document and search routes refuse it.");
         document.Components.SecuritySchemes[Credentials.TenantKey] = Bearer(
             "A tenant API key, created under /tenants/{tenant}/keys; its actions and indexes limit what it may do.");
         document.Components.SecuritySchemes[Credentials.TenantToken] = Bearer(
