@@ -6,6 +6,8 @@ using Platform.Api.Auth;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
+using Platform.Api.Json;
+using Platform.Api.OpenApi;
 using Platform.Api.Search;
 using Platform.Search.Tokens;
 using Platform.Api.Status;
@@ -29,6 +31,8 @@ public static class PlatformApiExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidatedTokenCacheOptions>, ValidatedTokenCacheOptionsValidator>());
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddPlatformOpenApi();
         return services;
     }
 
@@ -44,6 +48,7 @@ public static class PlatformApiExtensions
         routes.MapTenantTokensApi();
         routes.MapDocumentsApi();
         routes.MapSearchApi();
+        routes.MapPlatformOpenApi();
         return routes;
     }
 }

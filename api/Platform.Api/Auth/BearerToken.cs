@@ -8,7 +8,7 @@ namespace Platform.Api.Auth;
 /// exactly <c>Bearer</c>, the rest untrimmed. A missing or non-Bearer header is 401; <c>Bearer</c> with nothing after
 /// it is 403 (the empty secret matches nothing).
 /// </summary>
-public static class BearerToken
+internal static class BearerToken
 {
     public static string Extract(HttpRequest request)
     {

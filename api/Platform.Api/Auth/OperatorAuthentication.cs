@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Errors;
+using Platform.Api.OpenApi;
 using Platform.Search.Keys;
 
 namespace Platform.Api.Auth;
@@ -10,10 +11,10 @@ namespace Platform.Api.Auth;
 /// Operator routes accept the master key and nothing else: a tenant key or a tenant token there gets Meilisearch's
 /// <c>The provided API key is invalid.</c>, whatever actions the key holds. No lookup is needed to say so.
 /// </summary>
-public static class OperatorAuthentication
+internal static class OperatorAuthentication
 {
     public static TBuilder RequireMasterKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(static async (context, next) =>
+        builder.Accepts(Credentials.MasterKey).AddEndpointFilter(static async (context, next) =>
         {
             Check(context.HttpContext);
             return await next(context);

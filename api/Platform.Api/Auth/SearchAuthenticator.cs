@@ -3,6 +3,7 @@ using Platform.Api.Errors;
 using Platform.Api.Tenants;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
@@ -18,7 +19,7 @@ namespace Platform.Api.Auth;
 /// A token verified before is taken from <see cref="ValidatedTokenCache"/> instead of being decoded and HMAC-checked
 /// again; everything from the parent key on is checked on every call either way.
 /// </summary>
-public sealed class SearchAuthenticator(
+internal sealed class SearchAuthenticator(
     TenantKeyAuthenticator keys,
     TenantTokenVerifier tokens,
     ApiKeySecrets secrets,
@@ -41,9 +42,9 @@ public sealed class SearchAuthenticator(
                 var caller = await keys.AuthenticateAsync(context, TenantActions.Search, indexUid);
                 return new SearchCaller(caller.TenantUid, caller.Key, TokenRules: null);
             case TenantTokenVerification.DecodeError error:
-                throw new ApiError("invalid_api_key", error.Message);
+                throw new ApiError(ErrorCodes.InvalidApiKey, error.Message);
             case TenantTokenVerification.Expired expired:
-                throw new ApiError("invalid_api_key", expired.Message);
+                throw new ApiError(ErrorCodes.InvalidApiKey, expired.Message);
             case TenantTokenVerification.Verified verified:
                 verifiedTokens.Add(bearer, verified.Claims);
                 return await AuthorizeTokenAsync(verified.Claims, indexUid);
@@ -59,13 +60,13 @@ public sealed class SearchAuthenticator(
         {
             if (!claims.SearchRules.Authorizes(indexUid))
             {
-                throw new ApiError("invalid_api_key",
+                throw new ApiError(ErrorCodes.InvalidApiKey,
                     $"The provided tenant token cannot acces the index `{indexUid}`, allowed indexes are {claims.SearchRules.FormatPatternList()}.");
             }
 
             if (!IndexPattern.AnyMatches(key.Indexes, indexUid))
             {
-                throw new ApiError("invalid_api_key",
+                throw new ApiError(ErrorCodes.InvalidApiKey,
                     $"The API key used to generate this tenant token cannot acces the index `{indexUid}`.");
             }
         }
@@ -78,7 +79,7 @@ public sealed class SearchAuthenticator(
         var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
         if (tenant.Status == TenantStatus.Suspended)
         {
-            throw new ApiError("tenant_suspended", $"Tenant `{tenant.Uid}` is suspended.");
+            throw new ApiError(ErrorCodes.TenantSuspended, $"Tenant `{tenant.Uid}` is suspended.");
         }
 
         return new SearchCaller(tenant.Uid, key, claims.SearchRules);

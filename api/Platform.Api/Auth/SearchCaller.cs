@@ -9,7 +9,7 @@ namespace Platform.Api.Auth;
 /// A request allowed to search as a tenant: by one of its API keys (<see cref="TokenRules"/> null) or by a tenant
 /// token signed with one (<see cref="TokenRules"/> = the token's <c>searchRules</c>).
 /// </summary>
-public sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRules? TokenRules)
+internal sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRules? TokenRules)
 {
     /// <summary>
     /// For one query of <c>/multi-search</c> (compat §2.3 step 12): the index must be covered by the key and, for a

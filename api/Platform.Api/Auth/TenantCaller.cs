@@ -4,7 +4,7 @@ using Platform.Grains.Tenants;
 namespace Platform.Api.Auth;
 
 /// <summary>A request authenticated as a tenant, by one of its API keys.</summary>
-public sealed record TenantCaller(ApiKeySnapshot Key, TenantSnapshot Tenant)
+internal sealed record TenantCaller(ApiKeySnapshot Key, TenantSnapshot Tenant)
 {
     public string TenantUid => Tenant.Uid;
 }

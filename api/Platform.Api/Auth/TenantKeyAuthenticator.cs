@@ -3,6 +3,7 @@ using Platform.Api.Errors;
 using Platform.Api.Tenants;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 using Platform.Search.Rules;
 
@@ -14,7 +15,7 @@ namespace Platform.Api.Auth;
 /// The master key has no tenant and is refused here. Everything is checked on every call: nothing cached can
 /// outlive a deleted key or a suspended tenant.
 /// </summary>
-public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
+internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
 {
     /// <summary>Key values are 64 lowercase hex characters; anything else is refused without a lookup.</summary>
     private const int KeyLength = 64;
@@ -26,7 +27,7 @@ public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets s
 
         if (indexUid is not null && !IndexPattern.AnyMatches(key.Indexes, indexUid))
         {
-            throw new ApiError("invalid_api_key",
+            throw new ApiError(ErrorCodes.InvalidApiKey,
                 $"The API key cannot acces the index `{indexUid}`, authorized indexes are {IndexPattern.FormatList(key.Indexes)}.");
         }
 
@@ -38,7 +39,7 @@ public sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets s
         var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
         if (tenant.Status == TenantStatus.Suspended)
         {
-            throw new ApiError("tenant_suspended", $"Tenant `{tenant.Uid}` is suspended.");
+            throw new ApiError(ErrorCodes.TenantSuspended, $"Tenant `{tenant.Uid}` is suspended.");
         }
 
         return new TenantCaller(key, tenant);

@@ -24,7 +24,7 @@ namespace Platform.Api.Auth;
 /// first drops expired entries, then the least recently used ones down to 90% of the bound, so the sweep cost is
 /// spread over many inserts. Thread-safe.</para>
 /// </remarks>
-public sealed class ValidatedTokenCache
+internal sealed class ValidatedTokenCache
 {
     private readonly ConcurrentDictionary<TokenDigest, Entry> _entries = new();
     private readonly Lock _sweep = new();

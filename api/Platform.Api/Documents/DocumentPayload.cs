@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Documents;
 
@@ -10,7 +11,7 @@ namespace Platform.Api.Documents;
 /// Reads a document batch: a JSON array of objects (or one object), or NDJSON, as Meilisearch accepts them.
 /// A malformed payload is refused with 400 <c>malformed_payload</c> before anything is stored.
 /// </summary>
-public static class DocumentPayload
+internal static class DocumentPayload
 {
     private const string Json = "application/json";
     private const string NdJson = "application/x-ndjson";
@@ -21,12 +22,12 @@ public static class DocumentPayload
         var mediaType = request.ContentType?.Split(';', 2)[0].Trim();
         if (string.IsNullOrEmpty(mediaType))
         {
-            throw new ApiError("missing_content_type", $"A Content-Type header is missing. {Accepted}");
+            throw new ApiError(ErrorCodes.MissingContentType, $"A Content-Type header is missing. {Accepted}");
         }
 
         if (mediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)) return await ReadJsonAsync(request);
         if (mediaType.Equals(NdJson, StringComparison.OrdinalIgnoreCase)) return await ReadNdJsonAsync(request);
-        throw new ApiError("invalid_content_type", $"The Content-Type `{mediaType}` is invalid. {Accepted}");
+        throw new ApiError(ErrorCodes.InvalidContentType, $"The Content-Type `{mediaType}` is invalid. {Accepted}");
     }
 
     private static async Task<IReadOnlyList<JsonObject>> ReadJsonAsync(HttpRequest request)

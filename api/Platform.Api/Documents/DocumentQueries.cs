@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Documents;
 
 /// <summary>Reads <c>GET /documents</c> query strings and <c>POST /documents/fetch</c> bodies into a query.</summary>
-public static class DocumentQueries
+internal static class DocumentQueries
 {
     private static readonly string[] Parameters = ["offset", "limit", "fields", "filter"];
 
@@ -70,7 +71,7 @@ public static class DocumentQueries
         }
         catch (FilterParseException e)
         {
-            throw new ApiError("invalid_document_filter", e.Message);
+            throw new ApiError(ErrorCodes.InvalidDocumentFilter, e.Message);
         }
     }
 

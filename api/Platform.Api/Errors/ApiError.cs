@@ -1,10 +1,12 @@
+using Platform.Search.Errors;
+
 namespace Platform.Api.Errors;
 
 /// <summary>
 /// An error that reaches a client in Meilisearch's shape <c>{message, code, type, link}</c> (compat §5.5).
 /// Throwing it anywhere in a request ends the request with that answer; nothing else is written.
 /// </summary>
-public sealed class ApiError(string code, string message) : Exception(message)
+internal sealed class ApiError(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
 
@@ -17,14 +19,14 @@ public sealed class ApiError(string code, string message) : Exception(message)
     /// </summary>
     public int? HttpStatus { get; init; }
 
-    public static ApiError MissingAuthorizationHeader() => new("missing_authorization_header",
+    public static ApiError MissingAuthorizationHeader() => new(ErrorCodes.MissingAuthorizationHeader,
         "The Authorization header is missing. It must use the bearer authorization method.");
 
-    public static ApiError InvalidApiKey() => new("invalid_api_key", "The provided API key is invalid.");
+    public static ApiError InvalidApiKey() => new(ErrorCodes.InvalidApiKey, "The provided API key is invalid.");
 
-    public static ApiError BadRequest(string message) => new("bad_request", message);
+    public static ApiError BadRequest(string message) => new(ErrorCodes.BadRequest, message);
 
-    public static ApiError MalformedPayload(string message) => new("malformed_payload", message);
+    public static ApiError MalformedPayload(string message) => new(ErrorCodes.MalformedPayload, message);
 
     public static ApiError NotFound(string code, string message) => new(code, message);
 }

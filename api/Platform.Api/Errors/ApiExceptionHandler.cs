@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Platform.Grains.Errors;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Errors;
@@ -30,12 +31,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 break;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
-                await ErrorWriter.WriteAsync(context, "payload_too_large",
+                await ErrorWriter.WriteAsync(context, ErrorCodes.PayloadTooLarge,
                     $"The provided payload reached the size limit. The maximum accepted payload size is {Size(limit)}.");
                 break;
             case BadHttpRequestException error:
                 // A body cut short or otherwise unreadable: the client's request, not our failure.
-                await ErrorWriter.WriteAsync(context, "bad_request", error.Message);
+                await ErrorWriter.WriteAsync(context, ErrorCodes.BadRequest, error.Message);
                 break;
             case SearchEngineException error:
                 // Engines are called from grains, which translate their errors; this keeps the shape if one slips through.
@@ -49,12 +50,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 return true;
             case TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
                 LogUnavailable(logger, exception);
-                await ErrorWriter.WriteAsync(context, "service_unavailable",
+                await ErrorWriter.WriteAsync(context, ErrorCodes.ServiceUnavailable,
                     "The platform is temporarily unavailable. Retry later.", retryAfterSeconds: 10);
                 break;
             default:
                 LogUnexpected(logger, exception);
-                await ErrorWriter.WriteAsync(context, "internal", "An internal error occurred.");
+                await ErrorWriter.WriteAsync(context, ErrorCodes.Internal, "An internal error occurred.");
                 break;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Errors;
 
@@ -17,10 +18,10 @@ public static class EmptyStatusErrors
             switch (http.Response.StatusCode)
             {
                 case StatusCodes.Status404NotFound:
-                    await ErrorWriter.WriteAsync(http, "not_found", "Not found.");
+                    await ErrorWriter.WriteAsync(http, ErrorCodes.NotFound, "Not found.");
                     break;
                 case StatusCodes.Status405MethodNotAllowed:
-                    await ErrorWriter.WriteAsync(http, "method_not_allowed",
+                    await ErrorWriter.WriteAsync(http, ErrorCodes.MethodNotAllowed,
                         $"The method `{http.Request.Method}` is not allowed on `{http.Request.Path}`.");
                     break;
             }

@@ -1,16 +1,21 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Errors;
 
-/// <summary>Writes an error body in Meilisearch's field order: message, code, type, link.</summary>
-public static class ErrorWriter
+/// <summary>
+/// Writes an <see cref="ErrorView"/> in Meilisearch's field order: message, code, type, link. The writer keeps
+/// System.Text.Json's default escaping (backticks and non-ASCII as <c>\uXXXX</c>), as error bodies always had:
+/// clients decode both spellings alike, and byte-compared bodies stay as they were.
+/// </summary>
+internal static class ErrorWriter
 {
     public static async Task WriteAsync(HttpContext context, string code, string message, int? retryAfterSeconds = null, int? statusOverride = null)
     {
-        var (status, type) = ErrorCatalog.Describe(code);
+        var error = ErrorView.From(code, message);
         var response = context.Response;
-        response.StatusCode = statusOverride ?? status;
+        response.StatusCode = statusOverride ?? ErrorCatalog.Describe(code).Status;
         response.ContentType = "application/json";
         if (retryAfterSeconds is { } seconds)
         {
@@ -19,10 +24,10 @@ public static class ErrorWriter
 
         await using var writer = new Utf8JsonWriter(response.Body);
         writer.WriteStartObject();
-        writer.WriteString("message", message);
-        writer.WriteString("code", code);
-        writer.WriteString("type", type);
-        writer.WriteString("link", ErrorCatalog.LinkPrefix + code);
+        writer.WriteString("message", error.Message);
+        writer.WriteString("code", error.Code);
+        writer.WriteString("type", error.Type);
+        writer.WriteString("link", error.Link);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }

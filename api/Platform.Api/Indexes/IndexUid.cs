@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
 /// <summary>Meilisearch's index uid rule: alphanumerics, <c>-</c> and <c>_</c>, at most 400 bytes.</summary>
-public static partial class IndexUid
+internal static partial class IndexUid
 {
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,400}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
@@ -16,5 +17,5 @@ public static partial class IndexUid
         + "characters, hyphens (-) and underscores (_), and can not be more than 400 bytes.";
 
     public static string FromRoute(string uid) =>
-        IsValid(uid) ? uid : throw new ApiError("invalid_index_uid", Describe(uid));
+        IsValid(uid) ? uid : throw new ApiError(ErrorCodes.InvalidIndexUid, Describe(uid));
 }

@@ -4,14 +4,14 @@ using Platform.Grains.Indexes;
 namespace Platform.Api.Indexes;
 
 /// <summary>Meilisearch's index object.</summary>
-public sealed record IndexView(string Uid, string CreatedAt, string UpdatedAt, string? PrimaryKey)
+internal sealed record IndexView(string Uid, string CreatedAt, string UpdatedAt, string? PrimaryKey)
 {
     public static IndexView From(IndexSnapshot index) =>
         new(index.Uid, Rfc3339.Format(index.CreatedAt), Rfc3339.Format(index.UpdatedAt), index.PrimaryKey);
 }
 
 /// <summary>The settings the platform honours, with Meilisearch's defaults filled in.</summary>
-public sealed record SettingsView(
+internal sealed record SettingsView(
     IReadOnlyList<string> DisplayedAttributes,
     IReadOnlyList<string> SearchableAttributes,
     IReadOnlyList<string> FilterableAttributes,

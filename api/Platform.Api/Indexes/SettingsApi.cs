@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
@@ -8,6 +9,7 @@ using Platform.Api.Json;
 using Platform.Api.Tasks;
 using Platform.Grains.Indexes;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
@@ -15,24 +17,37 @@ namespace Platform.Api.Indexes;
 /// Operator routes for index settings: <c>/indexes/{uid}/settings</c> and the per-setting sub-routes. Like
 /// Meilisearch, a settings update on a missing index creates the index.
 /// </summary>
-public static class SettingsApi
+internal static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/indexes/{uid}/settings").WithTags("Settings").RequireMasterKey();
-        group.MapGet("", GetSettings).WithName(nameof(GetSettings));
-        group.MapPatch("", UpdateSettings).WithName(nameof(UpdateSettings));
-        group.MapDelete("", ResetSettings).WithName(nameof(ResetSettings));
-        group.MapGet("/{setting}", GetSetting).WithName(nameof(GetSetting));
-        group.MapPut("/{setting}", UpdateSetting).WithName(nameof(UpdateSetting));
-        group.MapDelete("/{setting}", ResetSetting).WithName(nameof(ResetSetting));
+        var group = routes.MapGroup("/indexes/{uid}/settings").WithTags("Settings").RequireMasterKey()
+            .ProducesErrors(ErrorResponses.Authenticated);
+        group.MapGet("", GetSettings).WithName(nameof(GetSettings))
+            .WithSummary("Get settings")
+            .WithDescription("The index's displayed, searchable, filterable and sortable attributes, and its distinct attribute.");
+        group.MapPatch("", UpdateSettings).WithName(nameof(UpdateSettings))
+            .WithSummary("Update settings")
+            .WithDescription("Changes the settings the body names; creates the index when it is missing, as Meilisearch does. Answers 202 with a summarized task.");
+        group.MapDelete("", ResetSettings).WithName(nameof(ResetSettings))
+            .WithSummary("Reset settings")
+            .WithDescription("Resets every setting to its default. Answers 202 with a summarized task.");
+        group.MapGet("/{setting}", GetSetting).WithName(nameof(GetSetting))
+            .WithSummary("Get one setting")
+            .WithDescription("One setting by its route name (`displayed-attributes`, `searchable-attributes`, `filterable-attributes`, `sortable-attributes`).");
+        group.MapPut("/{setting}", UpdateSetting).WithName(nameof(UpdateSetting))
+            .WithSummary("Update one setting")
+            .WithDescription("Replaces one setting with the body's value. Answers 202 with a summarized task.");
+        group.MapDelete("/{setting}", ResetSetting).WithName(nameof(ResetSetting))
+            .WithSummary("Reset one setting")
+            .WithDescription("Resets one setting to its default. Answers 202 with a summarized task.");
         return group;
     }
 
-    public static async Task<IResult> GetSettings(string uid, IGrainFactory grains) =>
-        TypedResults.Json(SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings), ApiJson.Options);
+    public static async Task<Ok<SettingsView>> GetSettings(string uid, IGrainFactory grains) =>
+        TypedResults.Ok(SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings));
 
-    public static async Task<IResult> UpdateSettings(
+    public static async Task<Accepted<SummarizedTaskView>> UpdateSettings(
         string uid, HttpRequest request, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
@@ -41,14 +56,14 @@ public static class SettingsApi
         return await Enqueue(uid, change, body.Body, grains);
     }
 
-    public static Task<IResult> ResetSettings(string uid, IGrainFactory grains)
+    public static Task<Accepted<SummarizedTaskView>> ResetSettings(string uid, IGrainFactory grains)
     {
         IndexUid.FromRoute(uid);
         var reset = new IndexSettingsChange(true, null, true, null, true, null, true, null, true, null);
         return Enqueue(uid, reset, null, grains);
     }
 
-    public static async Task<IResult> GetSetting(string uid, string setting, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<string>>> GetSetting(string uid, string setting, IGrainFactory grains)
     {
         var field = Field(setting);
         var settings = SettingsView.From((await IndexesApi.Existing(grains, uid)).Settings);
@@ -59,10 +74,10 @@ public static class SettingsApi
             SettingsRequests.Filterable => settings.FilterableAttributes,
             _ => settings.SortableAttributes,
         };
-        return TypedResults.Json(value, ApiJson.Options);
+        return TypedResults.Ok(value);
     }
 
-    public static async Task<IResult> UpdateSetting(
+    public static async Task<Accepted<SummarizedTaskView>> UpdateSetting(
         string uid, string setting, HttpRequest request, IGrainFactory grains)
     {
         var field = Field(setting);
@@ -74,7 +89,7 @@ public static class SettingsApi
         return await Enqueue(uid, change, JsonSerializer.SerializeToElement(details), grains);
     }
 
-    public static Task<IResult> ResetSetting(string uid, string setting, IGrainFactory grains)
+    public static Task<Accepted<SummarizedTaskView>> ResetSetting(string uid, string setting, IGrainFactory grains)
     {
         var field = Field(setting);
         IndexUid.FromRoute(uid);
@@ -84,8 +99,8 @@ public static class SettingsApi
         return Enqueue(uid, change, null, grains);
     }
 
-    /// <summary>One grain call: the index grain creates a missing index and records the task itself.</summary>
-    private static async Task<IResult> Enqueue(string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains)
+    private static async Task<Accepted<SummarizedTaskView>> Enqueue(
+        string uid, IndexSettingsChange change, JsonElement? details, IGrainFactory grains)
     {
         var task = await grains.GetGrain<IIndexGrain>(uid).UpdateSettings(change, details?.GetRawText());
         return TaskResults.Accepted(task);
@@ -94,5 +109,5 @@ public static class SettingsApi
     private static string Field(string setting) =>
         SettingsRequests.Routes.TryGetValue(setting, out var field)
             ? field
-            : throw new ApiError("not_found", "Not found.");
+            : throw new ApiError(ErrorCodes.NotFound, "Not found.");
 }

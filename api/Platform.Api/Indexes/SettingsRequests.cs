@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Indexes;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Indexes;
 
@@ -9,7 +10,7 @@ namespace Platform.Api.Indexes;
 /// Validates settings bodies. Only the settings the platform honours are accepted; the isolation attribute may not
 /// be named (it is always filterable and never displayed, whatever the operator sets).
 /// </summary>
-public static class SettingsRequests
+internal static class SettingsRequests
 {
     public const string Displayed = "displayedAttributes";
     public const string Searchable = "searchableAttributes";
@@ -98,7 +99,7 @@ public static class SettingsRequests
         if (name.Length == 0) throw body.ValueError(field, "attribute names cannot be empty.", field);
         if (name == isolationAttribute || name.StartsWith(isolationAttribute + ".", StringComparison.Ordinal))
         {
-            throw new ApiError("reserved_attribute",
+            throw new ApiError(ErrorCodes.ReservedAttribute,
                 $"`{name}` is a reserved attribute: the platform manages it and it cannot be used in `{field}`.");
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Json;
 
@@ -9,7 +10,7 @@ namespace Platform.Api.Json;
 /// (415 otherwise), unparseable JSON is 400 <c>malformed_payload</c>. Bodies are read only after authentication,
 /// so an unauthenticated caller learns nothing from body validation.
 /// </summary>
-public static class JsonBody
+internal static class JsonBody
 {
     private const string Accepted = "Accepted values for the Content-Type header are: `application/json`";
 
@@ -18,13 +19,13 @@ public static class JsonBody
         var contentType = request.ContentType;
         if (string.IsNullOrWhiteSpace(contentType))
         {
-            throw new ApiError("missing_content_type", $"A Content-Type header is missing. {Accepted}");
+            throw new ApiError(ErrorCodes.MissingContentType, $"A Content-Type header is missing. {Accepted}");
         }
 
         var mediaType = contentType.Split(';', 2)[0].Trim();
         if (!mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiError("invalid_content_type", $"The Content-Type `{mediaType}` is invalid. {Accepted}");
+            throw new ApiError(ErrorCodes.InvalidContentType, $"The Content-Type `{mediaType}` is invalid. {Accepted}");
         }
 
         try

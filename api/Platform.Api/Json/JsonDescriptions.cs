@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Api.Json;
 
 /// <summary>How Meilisearch (deserr) names JSON values in its error messages.</summary>
-public static class JsonDescriptions
+internal static class JsonDescriptions
 {
     public static string Kind(JsonElement value) => value.ValueKind switch
     {
@@ -17,12 +17,6 @@ public static class JsonDescriptions
         _ => "a value",
     };
 
-    /// <summary>The value as compact JSON, as it appears between backticks in messages.</summary>
-    public static string Compact(JsonElement value) => JsonSerializer.Serialize(value, Relaxed);
-
-    // serde_json, which renders values in Meilisearch's messages, escapes neither non-ASCII text nor HTML characters.
-    private static readonly JsonSerializerOptions Relaxed = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The value as compact JSON, as it appears between backticks in messages (serde_json renders them).</summary>
+    public static string Compact(JsonElement value) => ApiJson.Compact(value);
 }

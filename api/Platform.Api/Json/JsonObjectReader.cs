@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Json;
 
@@ -9,7 +10,7 @@ namespace Platform.Api.Json;
 /// <c>Unknown field</c>, <c>Missing field</c>, <c>Invalid value type at</c>, <c>Immutable field</c>.
 /// Error codes are <c>{prefix}_{field_in_snake_case}</c>, e.g. <c>invalid_api_key_actions</c>.
 /// </summary>
-public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
+internal sealed class JsonObjectReader(JsonElement body, string errorPrefix)
 {
     public JsonElement Body { get; } = body;
 
@@ -29,7 +30,7 @@ public sealed class JsonObjectReader(JsonElement body, string errorPrefix)
     /// deserr's unknown-field error: <c>Unknown field `x`: expected one of …</c> at the top level, and
     /// <c>Unknown field `x` inside `.queries[0]`: expected one of …</c> inside a nested object.
     /// </summary>
-    public static ApiError UnknownField(string field, IReadOnlyList<string> allowed, string? inside = null, string code = "bad_request")
+    public static ApiError UnknownField(string field, IReadOnlyList<string> allowed, string? inside = null, string code = ErrorCodes.BadRequest)
     {
         var hint = allowed.FirstOrDefault(a => Normalize(a) == Normalize(field));
         var didYouMean = hint is null ? "" : $" did you mean `{hint}`?";

@@ -7,7 +7,7 @@ namespace Platform.Api.Json;
 /// <summary>
 /// <c>offset</c>/<c>limit</c> query parameters with Meilisearch's messages; unknown parameters are refused.
 /// </summary>
-public readonly record struct PageQuery(int Offset, int Limit)
+internal readonly record struct PageQuery(int Offset, int Limit)
 {
     public static PageQuery Read(HttpRequest request, string errorPrefix, int defaultLimit = 20)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Platform.Api.Json;
 
 /// <summary>Dates as Meilisearch writes them: UTC, RFC 3339, fractional seconds only when there are any.</summary>
-public static class Rfc3339
+internal static class Rfc3339
 {
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Search;
@@ -13,7 +14,7 @@ namespace Platform.Api.Search;
 /// <c>invalid_facet_search_*</c> / <c>missing_facet_search_facet_name</c> for the facet fields and
 /// <c>invalid_search_*</c> for the search fields.
 /// </summary>
-public static class FacetSearchRequestReader
+internal static class FacetSearchRequestReader
 {
     /// <summary>The fields Meilisearch's facet search knows, in its order (the order of its error messages).</summary>
     public static IReadOnlyList<string> Fields { get; } =

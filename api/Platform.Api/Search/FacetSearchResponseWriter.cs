@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Platform.Api.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Search.Engine;
 
 namespace Platform.Api.Search;
@@ -10,7 +10,7 @@ namespace Platform.Api.Search;
 /// <c>{"facetHits":[{"value":…,"count":…}],"facetQuery":…,"processingTimeMs":…}</c> (<c>facetQuery</c> is null when
 /// the request had none).
 /// </summary>
-public static class FacetSearchResponseWriter
+internal static class FacetSearchResponseWriter
 {
     public static JsonObject ToJson(FacetSearchResponse response)
     {
@@ -30,5 +30,5 @@ public static class FacetSearchResponseWriter
     }
 
     /// <summary>The result as a 200 JSON response.</summary>
-    public static IResult ToResult(FacetSearchResponse response) => TypedResults.Json(ToJson(response), ApiJson.Options);
+    public static Ok<JsonObject> ToResult(FacetSearchResponse response) => TypedResults.Ok(ToJson(response));
 }

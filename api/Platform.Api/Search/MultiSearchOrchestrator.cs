@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Search;
 
@@ -11,7 +12,7 @@ namespace Platform.Api.Search;
 /// own authorization and filter fusion; this class runs the queries, reports the first failing one as Meilisearch
 /// does, and assembles plain or federated results.
 /// </summary>
-public static class MultiSearchOrchestrator
+internal static class MultiSearchOrchestrator
 {
     /// <summary>
     /// Hits each query contributes to a federated merge at most: Meilisearch's default <c>maxTotalHits</c>, beyond
@@ -76,7 +77,7 @@ public static class MultiSearchOrchestrator
     private sealed record PreparedQuery(MultiSearchQuery Query, SearchRequest Request, ApiError? Failure);
 
     private static ApiError? FederationOptionsRefused(MultiSearchQuery query) => query.HasFederationOptions
-        ? new ApiError("invalid_multi_search_federation_options",
+        ? new ApiError(ErrorCodes.InvalidMultiSearchFederationOptions,
             $"Using `federationOptions` is not allowed in a non-federated search.\n - Hint: remove `federationOptions` from query #{query.Position} or add `federation` to the request.")
         : null;
 
@@ -85,14 +86,14 @@ public static class MultiSearchOrchestrator
         var i = query.Position;
         if (query.PaginationField is { } field)
         {
-            throw new ApiError("invalid_multi_search_query_pagination",
+            throw new ApiError(ErrorCodes.InvalidMultiSearchQueryPagination,
                 $"Inside `.queries[{i}]`: Using pagination options is not allowed in federated queries.\n - Hint: remove `{field}` from query #{i} or remove `federation` from the request\n - Hint: pass `federation.limit` and `federation.offset` for pagination in federated search");
         }
 
         if (query.Request.Facets is { Count: > 0 } facets)
         {
             var list = "[" + string.Join(", ", facets.Select(f => JsonSerializer.Serialize(f))) + "]";
-            throw new ApiError("invalid_multi_search_query_facets",
+            throw new ApiError(ErrorCodes.InvalidMultiSearchQueryFacets,
                 $"Inside `.queries[{i}]`: Using facet options is not allowed in federated queries.\n - Hint: remove `facets` from query #{i} or remove `federation` from the request\n - Hint: pass `federation.facetsByIndex.{query.IndexUid}: {list}` for facets in federated search");
         }
     }

@@ -4,14 +4,14 @@ using Platform.Search.Engine;
 namespace Platform.Api.Search;
 
 /// <summary>A <c>POST /multi-search</c> body (compat §5.4); federated when <see cref="Federation"/> is set.</summary>
-public sealed record MultiSearchRequest(IReadOnlyList<MultiSearchQuery> Queries, FederationSettings? Federation);
+internal sealed record MultiSearchRequest(IReadOnlyList<MultiSearchQuery> Queries, FederationSettings? Federation);
 
 /// <summary>One query of a multi-search.</summary>
 /// <param name="Position">Its index in <c>queries</c>, as error messages and <c>_federation.queriesPosition</c> give it.</param>
 /// <param name="IndexUid">The index it searches.</param>
 /// <param name="Query">The search; its filter is the client's own.</param>
 /// <param name="Weight"><c>federationOptions.weight</c>: multiplies the ranking score in a federated merge (default 1).</param>
-public sealed record MultiSearchQuery(int Position, string IndexUid, ParsedSearchQuery Query, double Weight)
+internal sealed record MultiSearchQuery(int Position, string IndexUid, ParsedSearchQuery Query, double Weight)
 {
     /// <summary>True when the query carried a (non-null) <c>federationOptions</c>, refused outside federation.</summary>
     internal bool HasFederationOptions { get; init; }
@@ -29,7 +29,7 @@ public sealed record MultiSearchQuery(int Position, string IndexUid, ParsedSearc
 }
 
 /// <summary>The <c>federation</c> object: pagination of the merged list and facets per index.</summary>
-public sealed record FederationSettings
+internal sealed record FederationSettings
 {
     public int Limit { get; init; } = 20;
 

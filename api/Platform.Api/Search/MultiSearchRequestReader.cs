@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Search;
 
@@ -10,7 +11,7 @@ namespace Platform.Api.Search;
 /// unknown fields say where they are (<c>inside `.queries[1]`</c>). Errors Meilisearch reports only while searching
 /// (filters, federation rules) are left to <see cref="MultiSearchOrchestrator"/>.
 /// </summary>
-public static class MultiSearchRequestReader
+internal static class MultiSearchRequestReader
 {
     private static readonly string[] RootFields = ["queries", "federation"];
     private static readonly string[] FederationFields =
@@ -49,7 +50,7 @@ public static class MultiSearchRequestReader
 
     private static List<MultiSearchQuery> ReadQueries(JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.Array) throw JsonObjectReader.TypeError("bad_request", "queries", value, "an array");
+        if (value.ValueKind != JsonValueKind.Array) throw JsonObjectReader.TypeError(ErrorCodes.BadRequest, "queries", value, "an array");
         var queries = new List<MultiSearchQuery>(value.GetArrayLength());
         foreach (var element in value.EnumerateArray())
         {
@@ -62,7 +63,7 @@ public static class MultiSearchRequestReader
     private static MultiSearchQuery ReadQuery(int position, JsonElement value)
     {
         var location = $"queries[{position}]";
-        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError("bad_request", location, value, "an object");
+        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError(ErrorCodes.BadRequest, location, value, "an object");
 
         var fields = new SearchBodyFields(value, location, nullablePagination: true);
         string? indexUid = null;
@@ -91,7 +92,7 @@ public static class MultiSearchRequestReader
             }
         }
 
-        if (indexUid is null) throw new ApiError("missing_index_uid", $"Missing field `indexUid` inside `.{location}`");
+        if (indexUid is null) throw new ApiError(ErrorCodes.MissingIndexUid, $"Missing field `indexUid` inside `.{location}`");
 
         ApiError? filterError = null;
         Platform.Search.Filters.FilterExpression? filter = null;
@@ -114,14 +115,14 @@ public static class MultiSearchRequestReader
 
     private static string ReadIndexUid(string path, JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.String) throw JsonObjectReader.TypeError("invalid_index_uid", path, value, "a string");
+        if (value.ValueKind != JsonValueKind.String) throw JsonObjectReader.TypeError(ErrorCodes.InvalidIndexUid, path, value, "a string");
         var uid = value.GetString()!;
-        return IndexUid.IsValid(uid) ? uid : throw new ApiError("invalid_index_uid", $"Invalid value at `.{path}`: {IndexUid.Describe(uid)}");
+        return IndexUid.IsValid(uid) ? uid : throw new ApiError(ErrorCodes.InvalidIndexUid, $"Invalid value at `.{path}`: {IndexUid.Describe(uid)}");
     }
 
     private static double ReadFederationOptions(string path, JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError("bad_request", path, value, "an object");
+        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError(ErrorCodes.BadRequest, path, value, "an object");
         double weight = 1;
         foreach (var property in value.EnumerateObject())
         {
@@ -129,22 +130,22 @@ public static class MultiSearchRequestReader
             switch (property.Name)
             {
                 case "weight":
-                    if (v.ValueKind != JsonValueKind.Number) throw JsonObjectReader.TypeError("invalid_multi_search_weight", $"{path}.weight", v, "a number");
+                    if (v.ValueKind != JsonValueKind.Number) throw JsonObjectReader.TypeError(ErrorCodes.InvalidMultiSearchWeight, $"{path}.weight", v, "a number");
                     weight = v.GetDouble();
                     if (weight < 0)
                     {
-                        throw new ApiError("invalid_multi_search_weight",
+                        throw new ApiError(ErrorCodes.InvalidMultiSearchWeight,
                             $"Invalid value at `.{path}.weight`: the value of `weight` is invalid, expected a positive float (>= 0.0).");
                     }
 
                     break;
                 case "remote":
                     if (v.ValueKind == JsonValueKind.Null) break;
-                    if (v.ValueKind != JsonValueKind.String) throw JsonObjectReader.TypeError("invalid_multi_search_remote", $"{path}.remote", v, "a string");
-                    throw new ApiError("invalid_multi_search_remote", "The federation option `remote` is not supported by this platform.");
+                    if (v.ValueKind != JsonValueKind.String) throw JsonObjectReader.TypeError(ErrorCodes.InvalidMultiSearchRemote, $"{path}.remote", v, "a string");
+                    throw new ApiError(ErrorCodes.InvalidMultiSearchRemote, "The federation option `remote` is not supported by this platform.");
                 case "queryPosition":
                     if (v.ValueKind == JsonValueKind.Null) break;
-                    throw new ApiError("invalid_multi_search_query_position", "The federation option `queryPosition` is not supported by this platform.");
+                    throw new ApiError(ErrorCodes.InvalidMultiSearchQueryPosition, "The federation option `queryPosition` is not supported by this platform.");
                 default:
                     throw JsonObjectReader.UnknownField(property.Name, FederationOptionFields, "." + path);
             }
@@ -155,7 +156,7 @@ public static class MultiSearchRequestReader
 
     private static FederationSettings ReadFederation(JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError("bad_request", "federation", value, "an object");
+        if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError(ErrorCodes.BadRequest, "federation", value, "an object");
         var settings = new FederationSettings();
         foreach (var property in value.EnumerateObject())
         {
@@ -163,10 +164,10 @@ public static class MultiSearchRequestReader
             var path = "federation." + property.Name;
             settings = property.Name switch
             {
-                "limit" => settings with { Limit = Integer("invalid_search_limit", path, v, nullable: false)!.Value },
-                "offset" => settings with { Offset = Integer("invalid_search_offset", path, v, nullable: false)!.Value },
-                "page" => settings with { Page = Integer("invalid_search_page", path, v, nullable: true) },
-                "hitsPerPage" => settings with { HitsPerPage = Integer("invalid_search_hits_per_page", path, v, nullable: true) },
+                "limit" => settings with { Limit = Integer(ErrorCodes.InvalidSearchLimit, path, v, nullable: false)!.Value },
+                "offset" => settings with { Offset = Integer(ErrorCodes.InvalidSearchOffset, path, v, nullable: false)!.Value },
+                "page" => settings with { Page = Integer(ErrorCodes.InvalidSearchPage, path, v, nullable: true) },
+                "hitsPerPage" => settings with { HitsPerPage = Integer(ErrorCodes.InvalidSearchHitsPerPage, path, v, nullable: true) },
                 "facetsByIndex" => settings with { FacetsByIndex = ReadFacetsByIndex(path, v) },
                 "mergeFacets" when v.ValueKind == JsonValueKind.Null => settings with { MergeFacets = false, MaxValuesPerFacet = null },
                 "mergeFacets" => settings with { MergeFacets = true, MaxValuesPerFacet = ReadMergeFacets(path, v) },
@@ -184,14 +185,14 @@ public static class MultiSearchRequestReader
 
     private static SortedDictionary<string, IReadOnlyList<string>> ReadFacetsByIndex(string path, JsonElement value)
     {
-        const string Code = "invalid_multi_search_facets_by_index";
+        const string Code = ErrorCodes.InvalidMultiSearchFacetsByIndex;
         if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError(Code, path, value, "an object");
         var facets = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
             if (!IndexUid.IsValid(property.Name))
             {
-                throw new ApiError("invalid_index_uid", $"Invalid value at `.{path}`: {IndexUid.Describe(property.Name)}");
+                throw new ApiError(ErrorCodes.InvalidIndexUid, $"Invalid value at `.{path}`: {IndexUid.Describe(property.Name)}");
             }
 
             var entry = property.Value;
@@ -216,13 +217,13 @@ public static class MultiSearchRequestReader
 
     private static int? ReadMergeFacets(string path, JsonElement value)
     {
-        const string Code = "invalid_multi_search_merge_facets";
+        const string Code = ErrorCodes.InvalidMultiSearchMergeFacets;
         if (value.ValueKind != JsonValueKind.Object) throw JsonObjectReader.TypeError(Code, path, value, "an object");
         int? max = null;
         foreach (var property in value.EnumerateObject())
         {
             if (property.Name != "maxValuesPerFacet") throw JsonObjectReader.UnknownField(property.Name, MergeFacetsFields, "." + path, Code);
-            max = Integer("invalid_multi_search_max_values_per_facet", path + ".maxValuesPerFacet", property.Value, nullable: true);
+            max = Integer(ErrorCodes.InvalidMultiSearchMaxValuesPerFacet, path + ".maxValuesPerFacet", property.Value, nullable: true);
         }
 
         return max;

@@ -4,16 +4,16 @@ using Platform.Search.Engine;
 namespace Platform.Api.Search;
 
 /// <summary>The outcome of a multi-search: <see cref="PlainMultiSearchResult"/> or <see cref="FederatedSearchResult"/>.</summary>
-public abstract record MultiSearchResult;
+internal abstract record MultiSearchResult;
 
 /// <summary><c>{"results": [...]}</c>: one response per query, in query order.</summary>
-public sealed record PlainMultiSearchResult(IReadOnlyList<IndexSearchResult> Results) : MultiSearchResult;
+internal sealed record PlainMultiSearchResult(IReadOnlyList<IndexSearchResult> Results) : MultiSearchResult;
 
 /// <summary>One query's response and the index it searched (written first, as <c>indexUid</c>).</summary>
-public sealed record IndexSearchResult(string IndexUid, SearchResponse Response);
+internal sealed record IndexSearchResult(string IndexUid, SearchResponse Response);
 
 /// <summary>Value counts and numeric ranges of the facets of one index, or merged over every index.</summary>
-public sealed record FacetResults(
+internal sealed record FacetResults(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Distribution,
     IReadOnlyDictionary<string, FacetStats> Stats);
 
@@ -22,7 +22,7 @@ public sealed record FacetResults(
 /// <see cref="EstimatedTotalHits"/>) and page-mode fields (<see cref="HitsPerPage"/>, <see cref="Page"/>,
 /// <see cref="TotalPages"/>, <see cref="TotalHits"/>) are exclusive, as in <see cref="SearchResponse"/>.
 /// </summary>
-public sealed record FederatedSearchResult : MultiSearchResult
+internal sealed record FederatedSearchResult : MultiSearchResult
 {
     /// <summary>Documents, each ending with <c>_federation</c>.</summary>
     public required IReadOnlyList<JsonObject> Hits { get; init; }

@@ -8,7 +8,7 @@ namespace Platform.Api.Search;
 /// own filter only. The caller fuses it with tenant and token rules on the tree before searching, e.g.
 /// <c>query.Request with { Filter = FilterCombinator.And(rules, query.Filter) }</c>.
 /// </summary>
-public sealed record ParsedSearchQuery(SearchRequest Request)
+internal sealed record ParsedSearchQuery(SearchRequest Request)
 {
     /// <summary>The client's filter, or null when it sent none (or only empty strings and arrays).</summary>
     public FilterExpression? Filter => Request.Filter;

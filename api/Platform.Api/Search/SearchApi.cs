@@ -1,10 +1,14 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Concurrency;
 using Platform.Api.Auth;
+using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
+using Platform.Api.OpenApi;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
@@ -16,16 +20,30 @@ namespace Platform.Api.Search;
 /// Every search goes through the caller's tenant grain; the effective filter is
 /// <c>isolation AND tenant rule AND token rule AND request filter</c>, built on parsed trees.
 /// </summary>
-public static class SearchApi
+internal static class SearchApi
 {
-    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Search");
-        group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost));
-        group.MapGet("/indexes/{uid}/search", SearchWithGet).WithName(nameof(SearchWithGet));
-        group.MapPost("/multi-search", MultiSearch).WithName(nameof(MultiSearch));
-        group.MapPost("/indexes/{uid}/facet-search", FacetSearch).WithName(nameof(FacetSearch));
-        return routes;
+        // Search bodies are written by hand in Meilisearch's field order (SearchResponseWriter): a JSON object here.
+        var group = routes.MapGroup("").WithTags("Search")
+            .Accepts(Credentials.TenantKey, Credentials.TenantToken)
+            .ProducesErrors(ErrorResponses.Authenticated);
+        group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost))
+            .WithSummary("Search an index")
+            .WithDescription("Meilisearch's search with a JSON body, confined to the caller's documents: isolation, the tenant's rule, the token's rule and the request's filter all apply.")
+            .Produces<JsonObject>(StatusCodes.Status200OK);
+        group.MapGet("/indexes/{uid}/search", SearchWithGet).WithName(nameof(SearchWithGet))
+            .WithSummary("Search an index (query string)")
+            .WithDescription("The same search with its parameters in the query string, as Meilisearch's GET route reads them.")
+            .Produces<JsonObject>(StatusCodes.Status200OK);
+        group.MapPost("/multi-search", MultiSearch).WithName(nameof(MultiSearch))
+            .WithSummary("Search several indexes")
+            .WithDescription("Meilisearch's multi-search: one result per query, or one merged result when `federation` is given. Every query is checked against the caller's key or token.")
+            .Produces<JsonObject>(StatusCodes.Status200OK);
+        group.MapPost("/indexes/{uid}/facet-search", FacetSearch).WithName(nameof(FacetSearch))
+            .WithSummary("Search facet values")
+            .WithDescription("Meilisearch's facet search: the values of one filterable attribute matching `facetQuery`, counted over the caller's matching documents.");
+        return group;
     }
 
     public static async Task<IResult> SearchWithPost(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
@@ -54,7 +72,7 @@ public static class SearchApi
         return SearchResponseWriter.ToResult(result);
     }
 
-    public static async Task<IResult> FacetSearch(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    public static async Task<Ok<JsonObject>> FacetSearch(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
     {
         var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var request = FacetSearchRequestReader.Read(await JsonBody.ReadObjectAsync(context.Request, "facet_search"));

@@ -1,5 +1,6 @@
 using Platform.Api.Errors;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Search;
@@ -8,7 +9,7 @@ namespace Platform.Api.Search;
 /// Turns the search layer's failures into client answers: engine and filter errors keep Meilisearch's code and
 /// message, and inside <c>/multi-search</c> every error is prefixed with the query it came from.
 /// </summary>
-public static class SearchErrors
+internal static class SearchErrors
 {
     /// <summary>The engine's error with its code and message; the status follows the code (<see cref="ErrorCatalog"/>).</summary>
     public static ApiError ToApiError(SearchEngineException exception)
@@ -48,7 +49,7 @@ public static class SearchErrors
         return new ApiError(error.Code, $"Inside `.queries[{queryIndex}]`: {error.Message}")
         {
             RetryAfterSeconds = error.RetryAfterSeconds,
-            HttpStatus = error.Code == "index_not_found" ? 400 : error.HttpStatus,
+            HttpStatus = error.Code == ErrorCodes.IndexNotFound ? 400 : error.HttpStatus,
         };
     }
 }

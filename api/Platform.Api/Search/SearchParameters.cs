@@ -1,3 +1,5 @@
+using Platform.Search.Errors;
+
 namespace Platform.Api.Search;
 
 /// <summary>
@@ -33,18 +35,18 @@ internal static class SearchParameters
     /// <summary>Known but unimplemented parameters and the code Meilisearch uses for each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["locales"] = "invalid_search_locales",
-        ["hybrid"] = "invalid_search_hybrid_query",
-        ["vector"] = "invalid_search_vector",
-        ["retrieveVectors"] = "invalid_search_retrieve_vectors",
-        ["media"] = "invalid_search_media",
-        ["personalize"] = "invalid_search_personalize",
-        ["useNetwork"] = "invalid_search_use_network",
-        ["showRankingScoreDetails"] = "invalid_search_show_ranking_score_details",
-        ["showPerformanceDetails"] = "invalid_search_show_performance_details",
-        ["hybridEmbedder"] = "invalid_search_embedder",
-        ["hybridSemanticRatio"] = "invalid_search_semantic_ratio",
-        ["personalizeUserContext"] = "invalid_search_personalize_user_context",
+        ["locales"] = ErrorCodes.InvalidSearchLocales,
+        ["hybrid"] = ErrorCodes.InvalidSearchHybridQuery,
+        ["vector"] = ErrorCodes.InvalidSearchVector,
+        ["retrieveVectors"] = ErrorCodes.InvalidSearchRetrieveVectors,
+        ["media"] = ErrorCodes.InvalidSearchMedia,
+        ["personalize"] = ErrorCodes.InvalidSearchPersonalize,
+        ["useNetwork"] = ErrorCodes.InvalidSearchUseNetwork,
+        ["showRankingScoreDetails"] = ErrorCodes.InvalidSearchShowRankingScoreDetails,
+        ["showPerformanceDetails"] = ErrorCodes.InvalidSearchShowPerformanceDetails,
+        ["hybridEmbedder"] = ErrorCodes.InvalidSearchEmbedder,
+        ["hybridSemanticRatio"] = ErrorCodes.InvalidSearchSemanticRatio,
+        ["personalizeUserContext"] = ErrorCodes.InvalidSearchPersonalizeUserContext,
     };
 
     /// <summary>The refusal of a body's <c>matchingStrategy</c> value other than Meilisearch's three.</summary>

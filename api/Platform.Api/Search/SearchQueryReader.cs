@@ -9,7 +9,7 @@ namespace Platform.Api.Search;
 /// Reads a single-index search request (compat §5.1, §5.2) into the engine's request, with Meilisearch's codes and
 /// messages. Page mode is on exactly when <c>page</c> or <c>hitsPerPage</c> is given (and not null).
 /// </summary>
-public static class SearchQueryReader
+internal static class SearchQueryReader
 {
     /// <summary>Reads a <c>POST /indexes/{uid}/search</c> body (as returned by <see cref="JsonBody.ReadAsync"/>).</summary>
     /// <exception cref="ApiError">A non-object body or an unknown field (<c>bad_request</c>), a wrong type or value

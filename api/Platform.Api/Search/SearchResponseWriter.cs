@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Platform.Api.Json;
 using Platform.Search.Engine;
 
 namespace Platform.Api.Search;
@@ -12,10 +12,10 @@ namespace Platform.Api.Search;
 /// <c>processingTimeMs</c>, the pagination fields of the mode, facets when asked for, <c>requestUid</c>. A multi-search
 /// result puts <c>indexUid</c> first. Hits are written exactly as the engine built them.
 /// </summary>
-public static class SearchResponseWriter
+internal static class SearchResponseWriter
 {
     // serde_json does not escape non-ASCII or HTML characters; neither do we, so documents come back byte-identical.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static JsonWriterOptions WriterOptions => ApiJson.WriterOptions;
 
     /// <summary>A single-index search response as an endpoint result, with a fresh UUID v7 <c>requestUid</c>.</summary>
     public static IResult ToResult(SearchResponse response) =>

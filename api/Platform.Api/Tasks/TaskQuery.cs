@@ -2,11 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Grains.Tasks;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tasks;
 
 /// <summary>The filters of <c>GET /tasks</c> (comma-separated lists, <c>*</c> = any).</summary>
-public sealed record TaskQuery(
+internal sealed record TaskQuery(
     int Limit, long? From, IReadOnlySet<string>? Statuses, IReadOnlySet<string>? Types,
     IReadOnlySet<string>? IndexUids, IReadOnlySet<long>? Uids)
 {
@@ -24,12 +25,12 @@ public sealed record TaskQuery(
         }
 
         return new TaskQuery(
-            (int)(Number(request, "limit", "invalid_task_limit") ?? 20),
-            Number(request, "from", "invalid_task_from"),
+            (int)(Number(request, "limit", ErrorCodes.InvalidTaskLimit) ?? 20),
+            Number(request, "from", ErrorCodes.InvalidTaskFrom),
             List(request, "statuses"),
             List(request, "types"),
             List(request, "indexUids"),
-            List(request, "uids")?.Select(u => Number(u, "uids", "invalid_task_uids")).ToHashSet());
+            List(request, "uids")?.Select(u => Number(u, "uids", ErrorCodes.InvalidTaskUids)).ToHashSet());
     }
 
     public bool Matches(TaskRecord task) =>

@@ -7,10 +7,10 @@ using Platform.Grains.Tasks;
 namespace Platform.Api.Tasks;
 
 /// <summary>The 202 answer of a write: Meilisearch's summarized task.</summary>
-public sealed record SummarizedTaskView(long TaskUid, string? IndexUid, string Status, string Type, string EnqueuedAt);
+internal sealed record SummarizedTaskView(long TaskUid, string? IndexUid, string Status, string Type, string EnqueuedAt);
 
 /// <summary>Meilisearch's task object (compat §6.2), in its field order.</summary>
-public sealed record TaskView(
+internal sealed record TaskView(
     long Uid,
     long? BatchUid,
     string? IndexUid,
@@ -42,17 +42,10 @@ public sealed record TaskView(
         "PT" + span.TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "S";
 }
 
-/// <summary>An error object inside a task.</summary>
-public sealed record ErrorView(string Message, string Code, string Type, string Link)
-{
-    public static ErrorView From(string code, string message) =>
-        new(message, code, ErrorCatalog.Describe(code).Type, ErrorCatalog.LinkPrefix + code);
-}
-
 /// <summary>A page of tasks: <c>{results, total, limit, from, next}</c>.</summary>
-public sealed record TaskPageView(IReadOnlyList<TaskView> Results, long Total, int Limit, long? From, long? Next);
+internal sealed record TaskPageView(IReadOnlyList<TaskView> Results, long Total, int Limit, long? From, long? Next);
 
-public static class TaskNames
+internal static class TaskNames
 {
     public static string Status(PlatformTaskStatus status) => status switch
     {

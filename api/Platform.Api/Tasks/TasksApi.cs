@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
-using Platform.Api.Json;
+using Platform.Api.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tenants;
 using Platform.Grains.Tasks;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 
 namespace Platform.Api.Tasks;
@@ -17,38 +19,44 @@ namespace Platform.Api.Tasks;
 /// <c>GET /tasks</c> and <c>GET /tasks/{uid}</c>: the operator sees every task; a tenant key with <c>tasks.get</c>
 /// sees its own tenant's tasks only, and another tenant's task is "not found" to it.
 /// </summary>
-public static class TasksApi
+internal static class TasksApi
 {
     private const int MaxScanned = 10_000;
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/tasks").WithTags("Tasks");
-        group.MapGet("", ListTasks).WithName(nameof(ListTasks));
-        group.MapGet("/{uid}", GetTask).WithName(nameof(GetTask));
+        var group = routes.MapGroup("/tasks").WithTags("Tasks")
+            .Accepts(Credentials.MasterKey, Credentials.TenantKey)
+            .ProducesErrors(ErrorResponses.Authenticated);
+        group.MapGet("", ListTasks).WithName(nameof(ListTasks))
+            .WithSummary("List tasks")
+            .WithDescription("Newest first, filtered by `statuses`, `types`, `indexUids` and `uids`, paged with `limit` and `from`. A tenant key (`tasks.get`) sees its own tenant's tasks only.");
+        group.MapGet("/{uid}", GetTask).WithName(nameof(GetTask))
+            .WithSummary("Get a task")
+            .WithDescription("One task by uid. Another tenant's task is `task_not_found` to a tenant key.");
         return group;
     }
 
-    public static async Task<IResult> GetTask(string uid, HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
+    public static async Task<Ok<TaskView>> GetTask(string uid, HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
     {
         var tenant = await CallerTenantAsync(context, auth);
         if (!long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var taskUid))
         {
-            throw new ApiError("invalid_task_uids",
+            throw new ApiError(ErrorCodes.InvalidTaskUids,
                 $"Invalid value in parameter `taskUid`: could not parse `{uid}` as a positive integer");
         }
 
         var task = await grains.GetGrain<ITaskGrain>(taskUid).Get();
         if (task is null || (tenant is not null && task.Tenant != tenant))
         {
-            throw new ApiError("task_not_found", $"Task `{taskUid}` not found.");
+            throw new ApiError(ErrorCodes.TaskNotFound, $"Task `{taskUid}` not found.");
         }
 
-        return TypedResults.Json(TaskView.From(task), ApiJson.Options);
+        return TypedResults.Ok(TaskView.From(task));
     }
 
     /// <summary>Newest first from <c>from</c>, filtered by <c>statuses</c>, <c>types</c>, <c>indexUids</c>, <c>uids</c>.</summary>
-    public static async Task<IResult> ListTasks(HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
+    public static async Task<Ok<TaskPageView>> ListTasks(HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
     {
         var tenant = await CallerTenantAsync(context, auth);
         var query = TaskQuery.Read(context.Request);
@@ -68,10 +76,10 @@ public static class TasksApi
             else next ??= task.Uid;
         }
 
-        return TypedResults.Json(new TaskPageView(results, total, query.Limit, results.FirstOrDefault()?.Uid, next), ApiJson.Options);
+        return TypedResults.Ok(new TaskPageView(results, total, query.Limit, results.FirstOrDefault()?.Uid, next));
     }
 
-    private static async Task<IResult> ListTenantTasks(string tenant, TaskQuery query, IGrainFactory grains)
+    private static async Task<Ok<TaskPageView>> ListTenantTasks(string tenant, TaskQuery query, IGrainFactory grains)
     {
         var uids = await grains.GetGrain<ITenantGrain>(tenant).ListTaskUids();
         var tasks = await Task.WhenAll(uids.Where(u => query.From is null || u <= query.From)
@@ -79,7 +87,7 @@ public static class TasksApi
         var matching = tasks.OfType<TaskRecord>().Where(query.Matches).ToList();
         var results = matching.Take(query.Limit).Select(TaskView.From).ToList();
         long? next = matching.Count > query.Limit ? matching[query.Limit].Uid : null;
-        return TypedResults.Json(new TaskPageView(results, matching.Count, query.Limit, results.FirstOrDefault()?.Uid, next), ApiJson.Options);
+        return TypedResults.Ok(new TaskPageView(results, matching.Count, query.Limit, results.FirstOrDefault()?.Uid, next));
     }
 
     /// <summary>Null for the operator (sees everything); the tenant uid for a tenant key holding <c>tasks.get</c>.</summary>

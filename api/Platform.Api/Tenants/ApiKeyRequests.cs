@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Keys;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -10,7 +11,7 @@ namespace Platform.Api.Tenants;
 /// Validates Meilisearch's key creation and update bodies (compat §6.4) with its messages. Fields are checked in
 /// the order they appear, then missing required fields in Meilisearch's order, as deserr does.
 /// </summary>
-public static partial class ApiKeyRequests
+internal static partial class ApiKeyRequests
 {
     private const string Prefix = "api_key";
     private static readonly string[] CreationFields = ["description", "name", "uid", "actions", "indexes", "expiresAt"];
@@ -84,7 +85,7 @@ public static partial class ApiKeyRequests
                     + $"{string.Join(", ", TenantActions.Allowed.Select(a => $"`{a}`"))}.", "actions");
             }
 
-            throw new ApiError("invalid_api_key_actions",
+            throw new ApiError(ErrorCodes.InvalidApiKeyActions,
                 $"Unknown value `{action}` at `.actions[{i}]`: expected one of {string.Join(", ", TenantActions.Allowed.Select(a => $"`{a}`"))}");
         }
 

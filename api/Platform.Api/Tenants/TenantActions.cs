@@ -6,7 +6,7 @@ namespace Platform.Api.Tenants;
 /// The actions a tenant key may hold (api.md §5): Meilisearch's tenant-facing actions plus the platform's own.
 /// Meilisearch's operator actions are known but refused, so a typo and a privilege grab get different messages.
 /// </summary>
-public static class TenantActions
+internal static class TenantActions
 {
     public const string All = "*";
     public const string Search = "search";

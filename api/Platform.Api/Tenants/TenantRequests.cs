@@ -2,11 +2,12 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
 /// <summary>Validates tenant creation and update bodies (api.md §5) into <see cref="TenantChanges"/>.</summary>
-public static class TenantRequests
+internal static class TenantRequests
 {
     private static readonly string[] LimitFields =
         ["searchesPerSecond", "burst", "maxConcurrentSearches", "searchesPerMonth", "maxDocuments"];
@@ -54,7 +55,7 @@ public static class TenantRequests
             var index = Array.IndexOf(LimitFields, property.Name);
             if (index < 0)
             {
-                throw new ApiError("invalid_tenant_limits",
+                throw new ApiError(ErrorCodes.InvalidTenantLimits,
                     $"Unknown field `{property.Name}` at `.limits`: expected one of {string.Join(", ", LimitFields.Select(f => $"`{f}`"))}");
             }
 
@@ -71,7 +72,7 @@ public static class TenantRequests
         {
             "active" => TenantStatus.Active,
             "suspended" => TenantStatus.Suspended,
-            var other => throw new ApiError("invalid_tenant_status",
+            var other => throw new ApiError(ErrorCodes.InvalidTenantStatus,
                 $"Unknown value `{other}` at `.status`: expected one of `active`, `suspended`"),
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 using Platform.Search.Rules;
 
 namespace Platform.Api.Tenants;
@@ -8,13 +9,13 @@ namespace Platform.Api.Tenants;
 /// Validates tenant rules (the shape of a token's <c>searchRules</c>, api.md §5) and returns their canonical JSON,
 /// so equal rules are stored as equal bytes.
 /// </summary>
-public static class TenantRules
+internal static class TenantRules
 {
     public static string Canonicalize(JsonElement rules, string isolationAttribute)
     {
         if (!SearchRules.TryParse(rules, out var parsed, out var error))
         {
-            throw new ApiError("invalid_search_rules", $"Invalid search rules: {error}.");
+            throw new ApiError(ErrorCodes.InvalidSearchRules, $"Invalid search rules: {error}.");
         }
 
         if (SearchRulesValidation.Validate(parsed, isolationAttribute) is { } failure)

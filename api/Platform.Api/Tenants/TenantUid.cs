@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Platform.Api.Errors;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
 /// <summary>Tenant uids (api.md §1): 1–64 of <c>[a-z0-9-]</c>, starting and ending with a letter or digit.</summary>
-public static partial class TenantUid
+internal static partial class TenantUid
 {
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
@@ -17,5 +18,5 @@ public static partial class TenantUid
 
     /// <summary>Validates a uid taken from a route.</summary>
     public static string FromRoute(string uid) =>
-        IsValid(uid) ? uid : throw new ApiError("invalid_tenant_uid", Describe(uid));
+        IsValid(uid) ? uid : throw new ApiError(ErrorCodes.InvalidTenantUid, Describe(uid));
 }

@@ -6,7 +6,7 @@ using Platform.Grains.Tenants;
 namespace Platform.Api.Tenants;
 
 /// <summary>The tenant object of api.md §5, in its field order. Limits are all listed; null means unlimited.</summary>
-public sealed record TenantView(
+internal sealed record TenantView(
     string Uid,
     string? Name,
     string Status,
@@ -25,7 +25,7 @@ public sealed record TenantView(
         Rfc3339.Format(tenant.UpdatedAt));
 }
 
-public sealed record TenantLimitsView(
+internal sealed record TenantLimitsView(
     long? SearchesPerSecond, long? Burst, long? MaxConcurrentSearches, long? SearchesPerMonth, long? MaxDocuments)
 {
     public static TenantLimitsView From(TenantLimits l) =>
@@ -33,7 +33,7 @@ public sealed record TenantLimitsView(
 }
 
 /// <summary>Meilisearch's key object (compat §6.4) plus the owning <c>tenant</c>.</summary>
-public sealed record ApiKeyView(
+internal sealed record ApiKeyView(
     string? Name,
     string? Description,
     string Key,
@@ -51,4 +51,4 @@ public sealed record ApiKeyView(
 }
 
 /// <summary>A page in Meilisearch's <c>{results, offset, limit, total}</c> shape.</summary>
-public sealed record PageView<T>(IReadOnlyList<T> Results, int Offset, int Limit, int Total);
+internal sealed record PageView<T>(IReadOnlyList<T> Results, int Offset, int Limit, int Total);

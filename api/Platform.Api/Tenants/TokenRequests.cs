@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
@@ -10,7 +11,7 @@ namespace Platform.Api.Tenants;
 /// <c>missing_token_*</c>). <c>searchRules</c> is passed on as JSON text: the tenant grain parses and validates it
 /// (<c>invalid_search_rules</c>, <c>reserved_attribute</c>).
 /// </summary>
-public static class TokenRequests
+internal static class TokenRequests
 {
     /// <summary>Longest accepted <c>subject</c>, in characters: it travels in every request the token is used on.</summary>
     public const int MaxSubjectLength = 256;
@@ -42,7 +43,7 @@ public static class TokenRequests
         rules ??= body.Required("searchRules").GetRawText();
         if (expiresAt is not null && ttlSeconds is not null)
         {
-            throw new ApiError("invalid_token_expires_at", "Give either `expiresAt` or `ttlSeconds`, not both.");
+            throw new ApiError(ErrorCodes.InvalidTokenExpiresAt, "Give either `expiresAt` or `ttlSeconds`, not both.");
         }
 
         return new TokenRequest(rules, apiKeyUid, subject, expiresAt, ttlSeconds);

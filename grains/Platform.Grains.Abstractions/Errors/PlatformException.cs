@@ -1,3 +1,5 @@
+using Platform.Search.Errors;
+
 namespace Platform.Grains.Errors;
 
 /// <summary>
@@ -9,11 +11,11 @@ public sealed class PlatformException : Exception
 {
     public PlatformException(string code, string message) : base(message) => Code = code;
 
-    public PlatformException() : this("internal", "An internal error occurred.") { }
+    public PlatformException() : this(ErrorCodes.Internal, "An internal error occurred.") { }
 
-    public PlatformException(string message) : this("internal", message) { }
+    public PlatformException(string message) : this(ErrorCodes.Internal, message) { }
 
-    public PlatformException(string message, Exception innerException) : base(message, innerException) => Code = "internal";
+    public PlatformException(string message, Exception innerException) : base(message, innerException) => Code = ErrorCodes.Internal;
 
     /// <summary>The error code, e.g. <c>tenant_not_found</c>.</summary>
     [Id(0)]

@@ -3,6 +3,7 @@ using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Tasks;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Grains.Indexes;
 

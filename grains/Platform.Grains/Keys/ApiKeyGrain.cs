@@ -1,4 +1,5 @@
 using Platform.Grains.Errors;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 
 namespace Platform.Grains.Keys;

@@ -4,6 +4,7 @@ using Platform.Grains.Errors;
 using Platform.Grains.Indexes;
 using Platform.Grains.Tasks;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Grains.Tenants;
@@ -118,7 +119,7 @@ internal sealed partial class TenantGrain
         var (authorized, filter) = _rules.For(state.State.RulesJson, indexUid);
         return authorized
             ? filter
-            : throw new PlatformException("invalid_api_key",
+            : throw new PlatformException(ErrorCodes.InvalidApiKey,
                 $"The tenant `{Uid}` cannot acces the index `{indexUid}`: its rules do not allow it.");
     }
 
@@ -127,7 +128,7 @@ internal sealed partial class TenantGrain
         EnsureExists();
         if (state.State.Status == TenantStatus.Suspended)
         {
-            throw new PlatformException("tenant_suspended", $"Tenant `{Uid}` is suspended.");
+            throw new PlatformException(ErrorCodes.TenantSuspended, $"Tenant `{Uid}` is suspended.");
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Rules;
 using Platform.Search.Tokens;
 
@@ -23,7 +24,7 @@ internal sealed partial class TenantGrain
         // Rules first, as strictly as tenant rules: every filter must parse and none may name the isolation attribute.
         if (!SearchRules.TryParse(Encoding.UTF8.GetBytes(request.SearchRulesJson), out var rules, out var error))
         {
-            throw new PlatformException("invalid_search_rules", $"Invalid search rules: {error}.");
+            throw new PlatformException(ErrorCodes.InvalidSearchRules, $"Invalid search rules: {error}.");
         }
 
         if (SearchRulesValidation.Validate(rules, Isolation.Attribute) is { } failure)
@@ -55,7 +56,7 @@ internal sealed partial class TenantGrain
         }
         catch (ArgumentException e)
         {
-            throw new PlatformException("invalid_token_request", e.Message);
+            throw new PlatformException(ErrorCodes.InvalidTokenRequest, e.Message);
         }
 
         var minted = new MintedToken(token, key.Uid, DateTimeOffset.FromUnixTimeSeconds(exp),
@@ -70,19 +71,19 @@ internal sealed partial class TenantGrain
         var options = tokenOptions.Value;
         if (request.ExpiresAt is not null && request.TtlSeconds is not null)
         {
-            throw new PlatformException("invalid_token_expires_at", "Give either `expiresAt` or `ttlSeconds`, not both.");
+            throw new PlatformException(ErrorCodes.InvalidTokenExpiresAt, "Give either `expiresAt` or `ttlSeconds`, not both.");
         }
 
         if (request.ExpiresAt is { } at)
         {
             if (at <= now)
             {
-                throw new PlatformException("invalid_token_expires_at", "`expiresAt` must be a date in the future.");
+                throw new PlatformException(ErrorCodes.InvalidTokenExpiresAt, "`expiresAt` must be a date in the future.");
             }
 
             if (at - now > options.MaxLifetime)
             {
-                throw new PlatformException("invalid_token_expires_at",
+                throw new PlatformException(ErrorCodes.InvalidTokenExpiresAt,
                     $"`expiresAt` is too far ahead: a token may live at most {(long)options.MaxLifetime.TotalSeconds} seconds.");
             }
 
@@ -93,7 +94,7 @@ internal sealed partial class TenantGrain
         {
             if (ttl <= 0 || ttl > options.MaxLifetime.TotalSeconds)
             {
-                throw new PlatformException("invalid_token_ttl_seconds",
+                throw new PlatformException(ErrorCodes.InvalidTokenTtlSeconds,
                     $"`ttlSeconds` must be between 1 and {(long)options.MaxLifetime.TotalSeconds}.");
             }
 
@@ -119,7 +120,7 @@ internal sealed partial class TenantGrain
 
             return CanSign(key, now)
                 ? key
-                : throw new PlatformException("invalid_token_api_key_uid",
+                : throw new PlatformException(ErrorCodes.InvalidTokenApiKeyUid,
                     $"API key `{uid}` cannot sign tenant tokens: it must hold the `search` action and not be expired.");
         }
 

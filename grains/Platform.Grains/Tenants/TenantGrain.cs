@@ -4,6 +4,7 @@ using Platform.Grains.Keys;
 using Platform.Grains.Tasks;
 using Microsoft.Extensions.Options;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 
 namespace Platform.Grains.Tenants;

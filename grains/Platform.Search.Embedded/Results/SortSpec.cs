@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Embedded.Json;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Embedded.Results;
 
@@ -48,7 +49,7 @@ internal sealed class SortSpec
                 }
 
                 // REVIEW: geo sorting is not implemented by the embedded engine yet.
-                throw new SearchEngineException("invalid_search_sort", "Sorting by `_geoPoint` is not supported by the embedded engine.");
+                throw new SearchEngineException(ErrorCodes.InvalidSearchSort, "Sorting by `_geoPoint` is not supported by the embedded engine.");
             }
 
             if (!settings.SortableAttributes.Any(s => s == attribute || attribute.StartsWith(s + ".", StringComparison.Ordinal)))

@@ -1,32 +1,38 @@
+using Platform.Search.Errors;
+
 namespace Platform.Search.Engine;
 
-/// <summary>A Meilisearch-style error (compat §5.5): code, message and HTTP status, ready for the REST edge.</summary>
+/// <summary>
+/// A Meilisearch-style error: code, message and HTTP status, ready for the REST edge. Status and type default to the
+/// code's entry in <see cref="ErrorCatalog"/>; an engine passes them only when it relays another server's answer.
+/// </summary>
 public sealed class SearchEngineException : Exception
 {
-    public SearchEngineException(string code, string message, int httpStatus = 400, string type = "invalid_request")
+    public SearchEngineException(string code, string message, int? httpStatus = null, string? type = null)
         : base(message)
     {
+        var (status, catalogType) = ErrorCatalog.Describe(code);
         Code = code;
-        HttpStatus = httpStatus;
-        Type = type;
+        HttpStatus = httpStatus ?? status;
+        Type = type ?? catalogType;
     }
 
     public SearchEngineException()
-        : this("internal", "Internal error.", 500, "internal")
+        : this(ErrorCodes.Internal, "Internal error.")
     {
     }
 
     public SearchEngineException(string message)
-        : this("internal", message, 500, "internal")
+        : this(ErrorCodes.Internal, message)
     {
     }
 
     public SearchEngineException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Code = "internal";
+        Code = ErrorCodes.Internal;
         HttpStatus = 500;
-        Type = "internal";
+        Type = ErrorTypes.Internal;
     }
 
     /// <summary>Meilisearch error code, e.g. <c>invalid_search_filter</c>.</summary>
@@ -38,5 +44,5 @@ public sealed class SearchEngineException : Exception
     public string Type { get; }
 
     /// <summary>The documentation link Meilisearch puts in the error body.</summary>
-    public string Link => "https://docs.meilisearch.com/errors#" + Code;
+    public string Link => ErrorCatalog.Link(Code);
 }

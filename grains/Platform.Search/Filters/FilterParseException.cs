@@ -1,3 +1,5 @@
+using Platform.Search.Errors;
+
 namespace Platform.Search.Filters;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Platform.Search.Filters;
 public sealed class FilterParseException : Exception
 {
     /// <summary>The Meilisearch error code for every filter syntax, type and limit error.</summary>
-    public const string ErrorCode = "invalid_search_filter";
+    public const string ErrorCode = ErrorCodes.InvalidSearchFilter;
 
     public FilterParseException()
         : this("Invalid filter.")

@@ -1,3 +1,4 @@
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Search.Rules;
@@ -23,12 +24,12 @@ public static class SearchRulesValidation
             }
             catch (FilterParseException e)
             {
-                return ("invalid_search_rules", $"Invalid filter in the rule for `{pattern}`: {e.Message}");
+                return (ErrorCodes.InvalidSearchRules, $"Invalid filter in the rule for `{pattern}`: {e.Message}");
             }
 
             if (FilterAttributes.References(filter, isolationAttribute))
             {
-                return ("reserved_attribute",
+                return (ErrorCodes.ReservedAttribute,
                     $"The rule for `{pattern}` filters on `{isolationAttribute}`, which is reserved: the platform sets it.");
             }
         }

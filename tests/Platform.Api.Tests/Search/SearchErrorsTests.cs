@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Api.Search;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Tests.Search;

@@ -1,5 +1,6 @@
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
+using Platform.Search.Errors;
 
 namespace Platform.Grains.Tests.Keys;
 

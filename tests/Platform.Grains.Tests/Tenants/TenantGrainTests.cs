@@ -3,6 +3,7 @@ using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tasks;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 
 namespace Platform.Grains.Tests.Tenants;
 

@@ -1,6 +1,7 @@
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
 using Platform.Search.Tokens;
 
