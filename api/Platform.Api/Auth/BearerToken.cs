@@ -4,7 +4,7 @@ using Platform.Api.Errors;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Extracts the bearer secret with Meilisearch's header rules (compat §1.1): split on the first space, scheme
+/// Extracts the bearer secret with Meilisearch's header rules (docs/api-reference.md#authentication): split on the first space, scheme
 /// exactly <c>Bearer</c>, the rest untrimmed. A missing or non-Bearer header is 401; <c>Bearer</c> with nothing after
 /// it is 403 (the empty secret matches nothing).
 /// </summary>

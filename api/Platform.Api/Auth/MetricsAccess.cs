@@ -6,7 +6,7 @@ namespace Platform.Api.Auth;
 
 /// <summary>
 /// <c>/metrics</c> is open to scrapers on the loopback interface (the default deployment has Prometheus beside the
-/// silo) and needs the master key from anywhere else (api.md §5).
+/// silo) and needs the master key from anywhere else (docs/api-reference.md#metrics).
 /// </summary>
 public static class MetricsAccess
 {

@@ -11,8 +11,8 @@ using Platform.Search.Tokens;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Authenticates the search routes, the only routes where a tenant token is honoured (compat §2.1), in Meilisearch's
-/// decision order (§2.3): a bearer with fewer than three segments is an API key; otherwise it is decoded, its
+/// Authenticates the search routes, the only routes where a tenant token is honoured (docs/api-reference.md#authentication), in Meilisearch's
+/// decision order (docs/tenant-tokens.md#the-decision-order): a bearer with fewer than three segments is an API key; otherwise it is decoded, its
 /// signature checked against the derived key of its <c>apiKeyUid</c>, its expiry checked, then the parent key must
 /// exist, cover the index (token message first, then key message), hold <c>search</c> and be unexpired. Then the
 /// tenant must be active. The master key has no tenant and is refused.

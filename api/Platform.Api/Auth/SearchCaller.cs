@@ -12,7 +12,7 @@ namespace Platform.Api.Auth;
 internal sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRules? TokenRules)
 {
     /// <summary>
-    /// For one query of <c>/multi-search</c> (compat §2.3 step 12): the index must be covered by the key and, for a
+    /// For one query of <c>/multi-search</c> (docs/tenant-tokens.md#the-decision-order): the index must be covered by the key and, for a
     /// token, by its rules; the refusal is the generic message, prefixed with the query's position by the caller.
     /// </summary>
     public void EnsureMayQuery(string indexUid)
@@ -25,7 +25,7 @@ internal sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, Search
 
     /// <summary>
     /// The request's filter fused with the token's rule for the index: <c>request AND rule</c> on parsed trees, so
-    /// nothing in the request can widen the rule (compat §3). An invalid rule filter fails here, at search time,
+    /// nothing in the request can widen the rule (docs/rules-and-filters.md#how-isolation-is-fused). An invalid rule filter fails here, at search time,
     /// as in Meilisearch.
     /// </summary>
     public FilterExpression? Fuse(string indexUid, FilterExpression? requestFilter)

@@ -10,7 +10,7 @@ using Platform.Search.Rules;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Authenticates a tenant API key for one action, in Meilisearch's order for keys (compat §2.3, path A): the key
+/// Authenticates a tenant API key for one action, in Meilisearch's order for keys (docs/api-reference.md#authentication): the key
 /// must exist, cover the index, hold the action and be unexpired; then its tenant must exist and be active.
 /// The master key has no tenant and is refused here. Everything is checked on every call: nothing cached can
 /// outlive a deleted key or a suspended tenant.

@@ -9,7 +9,7 @@ using Platform.Search.Tokens;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Remembers tenant tokens that passed decoding, the signature check and the expiry check (compat §2.3 steps 3–7),
+/// Remembers tenant tokens that passed decoding, the signature check and the expiry check (docs/tenant-tokens.md#the-decision-order),
 /// so a token seen again is not parsed and HMAC-checked again while it is valid. Only the outcome of those steps is
 /// cached: the parent key, its indexes, actions and expiry, the tenant's status and rules (steps 8–11 and on) are
 /// checked on every call by <see cref="SearchAuthenticator"/>, so a cached token never has more access than a fresh

@@ -19,7 +19,7 @@ using Platform.Search.Filters;
 namespace Platform.Api.Documents;
 
 /// <summary>
-/// Meilisearch's document routes for tenant keys (api.md §4, §6): every read, write and delete goes through the
+/// Meilisearch's document routes for tenant keys (docs/api-reference.md#documents): every read, write and delete goes through the
 /// caller's tenant grain and is confined to the caller's documents. Writes answer 202 with a summarized task.
 /// </summary>
 internal static class DocumentsApi

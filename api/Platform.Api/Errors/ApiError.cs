@@ -3,7 +3,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Errors;
 
 /// <summary>
-/// An error that reaches a client in Meilisearch's shape <c>{message, code, type, link}</c> (compat §5.5).
+/// An error that reaches a client in Meilisearch's shape <c>{message, code, type, link}</c> (docs/errors.md).
 /// Throwing it anywhere in a request ends the request with that answer; nothing else is written.
 /// </summary>
 internal sealed class ApiError(string code, string message) : Exception(message)

@@ -32,6 +32,8 @@ internal static class FacetSearchRequestReader
     /// </summary>
     public static FacetSearchRequest Read(JsonObjectReader body, bool rejectUnknownFields = false)
     {
+        // Long on purpose: a linear reader of Meilisearch's facet-search body, one case per field in its order, so the
+        // first error found is the one Meilisearch reports.
         ArgumentNullException.ThrowIfNull(body);
         if (body.Body.ValueKind != JsonValueKind.Object)
         {

@@ -8,7 +8,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Search;
 
 /// <summary>
-/// Runs <c>POST /multi-search</c> (compat §5.4). The caller supplies the search of one query on one index, with its
+/// Runs <c>POST /multi-search</c> (docs/api-reference.md#multi-search). The caller supplies the search of one query on one index, with its
 /// own authorization and filter fusion; this class runs the queries, reports the first failing one as Meilisearch
 /// does, and assembles plain or federated results.
 /// </summary>

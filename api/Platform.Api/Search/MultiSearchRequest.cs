@@ -3,7 +3,7 @@ using Platform.Search.Engine;
 
 namespace Platform.Api.Search;
 
-/// <summary>A <c>POST /multi-search</c> body (compat §5.4); federated when <see cref="Federation"/> is set.</summary>
+/// <summary>A <c>POST /multi-search</c> body (docs/api-reference.md#multi-search); federated when <see cref="Federation"/> is set.</summary>
 internal sealed record MultiSearchRequest(IReadOnlyList<MultiSearchQuery> Queries, FederationSettings? Federation);
 
 /// <summary>One query of a multi-search.</summary>

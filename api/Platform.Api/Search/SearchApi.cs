@@ -16,7 +16,7 @@ using Platform.Search.Filters;
 namespace Platform.Api.Search;
 
 /// <summary>
-/// Meilisearch's search routes, for tenant API keys with <c>search</c> and tenant tokens (api.md §4, compat §2.1).
+/// Meilisearch's search routes, for tenant API keys with <c>search</c> and tenant tokens (docs/api-reference.md#search).
 /// Every search goes through the caller's tenant grain; the effective filter is
 /// <c>isolation AND tenant rule AND token rule AND request filter</c>, built on parsed trees.
 /// </summary>

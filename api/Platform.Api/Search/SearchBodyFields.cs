@@ -42,6 +42,8 @@ internal sealed class SearchBodyFields
     /// <summary>Reads <paramref name="property"/> when it is a search field; false when it is not one.</summary>
     public bool TryRead(JsonProperty property)
     {
+        // Long on purpose: a linear reader of Meilisearch's search body, one case per field, each with its own code
+        // and message; splitting it would scatter the format.
         var value = property.Value;
         var name = property.Name;
         switch (name)

@@ -51,7 +51,7 @@ internal static class SearchParameters
 
     /// <summary>The refusal of a body's <c>matchingStrategy</c> value other than Meilisearch's three.</summary>
     public static Errors.ApiError UnknownMatchingStrategy(string? value, string path) =>
-        new("invalid_search_matching_strategy",
+        new(ErrorCodes.InvalidSearchMatchingStrategy,
             $"Unknown value `{value}` at `.{path}`: expected one of {Platform.Search.Engine.SearchParameterValues.MatchingStrategyNames}");
 
     /// <summary>The refusal of a parameter the platform recognises but does not implement.</summary>

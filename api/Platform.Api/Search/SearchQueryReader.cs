@@ -6,7 +6,7 @@ using Platform.Api.Json;
 namespace Platform.Api.Search;
 
 /// <summary>
-/// Reads a single-index search request (compat §5.1, §5.2) into the engine's request, with Meilisearch's codes and
+/// Reads a single-index search request (docs/api-reference.md#search-with-post) into the engine's request, with Meilisearch's codes and
 /// messages. Page mode is on exactly when <c>page</c> or <c>hitsPerPage</c> is given (and not null).
 /// </summary>
 internal static class SearchQueryReader

@@ -8,7 +8,7 @@ using Platform.Search.Filters;
 
 namespace Platform.Api.Search;
 
-/// <summary>The GET form of a search (compat §5.2), with deserr's query-parameter messages.</summary>
+/// <summary>The GET form of a search (docs/api-reference.md#search-with-get), with deserr's query-parameter messages.</summary>
 internal static class SearchQueryString
 {
     public static ParsedSearchQuery Read(IQueryCollection query)

@@ -8,7 +8,7 @@ using Platform.Search.Engine;
 namespace Platform.Api.Search;
 
 /// <summary>
-/// Writes search responses with Meilisearch's field order (compat §5.3): <c>hits</c>, <c>query</c>,
+/// Writes search responses with Meilisearch's field order (docs/api-reference.md#search-with-post): <c>hits</c>, <c>query</c>,
 /// <c>processingTimeMs</c>, the pagination fields of the mode, facets when asked for, <c>requestUid</c>. A multi-search
 /// result puts <c>indexUid</c> first. Hits are written exactly as the engine built them.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Platform.Api.Tasks;
 /// <summary>The 202 answer of a write: Meilisearch's summarized task.</summary>
 internal sealed record SummarizedTaskView(long TaskUid, string? IndexUid, string Status, string Type, string EnqueuedAt);
 
-/// <summary>Meilisearch's task object (compat §6.2), in its field order.</summary>
+/// <summary>Meilisearch's task object (docs/tasks.md#the-task-object), in its field order.</summary>
 internal sealed record TaskView(
     long Uid,
     long? BatchUid,

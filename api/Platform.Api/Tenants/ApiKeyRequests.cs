@@ -8,7 +8,7 @@ using Platform.Search.Errors;
 namespace Platform.Api.Tenants;
 
 /// <summary>
-/// Validates Meilisearch's key creation and update bodies (compat §6.4) with its messages. Fields are checked in
+/// Validates Meilisearch's key creation and update bodies (docs/api-reference.md#tenant-keys) with its messages. Fields are checked in
 /// the order they appear, then missing required fields in Meilisearch's order, as deserr does.
 /// </summary>
 internal static partial class ApiKeyRequests

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Platform.Api.Tenants;
 
 /// <summary>
-/// The actions a tenant key may hold (api.md §5): Meilisearch's tenant-facing actions plus the platform's own.
+/// The actions a tenant key may hold (docs/api-reference.md#authentication): Meilisearch's tenant-facing actions plus the platform's own.
 /// Meilisearch's operator actions are known but refused, so a typo and a privilege grab get different messages.
 /// </summary>
 internal static class TenantActions

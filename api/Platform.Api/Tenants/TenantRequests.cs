@@ -6,7 +6,7 @@ using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
-/// <summary>Validates tenant creation and update bodies (api.md §5) into <see cref="TenantChanges"/>.</summary>
+/// <summary>Validates tenant creation and update bodies (docs/api-reference.md#tenants) into <see cref="TenantChanges"/>.</summary>
 internal static class TenantRequests
 {
     private static readonly string[] LimitFields =

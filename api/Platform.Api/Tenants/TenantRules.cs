@@ -6,7 +6,7 @@ using Platform.Search.Rules;
 namespace Platform.Api.Tenants;
 
 /// <summary>
-/// Validates tenant rules (the shape of a token's <c>searchRules</c>, api.md §5) and returns their canonical JSON,
+/// Validates tenant rules (the shape of a token's <c>searchRules</c>, docs/rules-and-filters.md#tenant-rules) and returns their canonical JSON,
 /// so equal rules are stored as equal bytes.
 /// </summary>
 internal static class TenantRules

@@ -12,7 +12,7 @@ using Platform.Search.Keys;
 namespace Platform.Api.Tenants;
 
 /// <summary>
-/// <c>POST /tenants/{uid}/tokens</c> (api.md §5, §7): the tenant grain mints a tenant token. Callers: the master key,
+/// <c>POST /tenants/{uid}/tokens</c> (docs/api-reference.md#mint-a-tenant-token): the tenant grain mints a tenant token. Callers: the master key,
 /// or a key of that same tenant holding <c>tokens.create</c>; a key of another tenant, a key without the action and a
 /// tenant token are all refused with <c>invalid_api_key</c>, before the body is read.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
-/// <summary>Tenant uids (api.md §1): 1–64 of <c>[a-z0-9-]</c>, starting and ending with a letter or digit.</summary>
+/// <summary>Tenant uids (docs/limits.md#identifiers): 1–64 of <c>[a-z0-9-]</c>, starting and ending with a letter or digit.</summary>
 internal static partial class TenantUid
 {
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]

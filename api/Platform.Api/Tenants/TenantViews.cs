@@ -5,7 +5,7 @@ using Platform.Grains.Tenants;
 
 namespace Platform.Api.Tenants;
 
-/// <summary>The tenant object of api.md §5, in its field order. Limits are all listed; null means unlimited.</summary>
+/// <summary>The tenant object of docs/api-reference.md#tenants, in its field order. Limits are all listed; null means unlimited.</summary>
 internal sealed record TenantView(
     string Uid,
     string? Name,
@@ -32,7 +32,7 @@ internal sealed record TenantLimitsView(
         new(l.SearchesPerSecond, l.Burst, l.MaxConcurrentSearches, l.SearchesPerMonth, l.MaxDocuments);
 }
 
-/// <summary>Meilisearch's key object (compat §6.4) plus the owning <c>tenant</c>.</summary>
+/// <summary>Meilisearch's key object (docs/api-reference.md#tenant-keys) plus the owning <c>tenant</c>.</summary>
 internal sealed record ApiKeyView(
     string? Name,
     string? Description,

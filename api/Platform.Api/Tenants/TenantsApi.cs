@@ -13,7 +13,7 @@ using Platform.Search.Errors;
 
 namespace Platform.Api.Tenants;
 
-/// <summary>Operator routes for tenants (api.md §5): <c>/tenants</c> and <c>/tenants/{uid}</c>.</summary>
+/// <summary>Operator routes for tenants (docs/api-reference.md#tenants): <c>/tenants</c> and <c>/tenants/{uid}</c>.</summary>
 internal static class TenantsApi
 {
     public static RouteGroupBuilder MapTenantsApi(this IEndpointRouteBuilder routes)

@@ -3,8 +3,8 @@ using Platform.Search.Errors;
 namespace Platform.Grains.Errors;
 
 /// <summary>
-/// A failure a client caused or may see, carrying the Meilisearch-style error <see cref="Code"/> (compat §5.5,
-/// api.md §3). The HTTP layer turns the code into status and type; grains never pick HTTP statuses.
+/// A failure a client caused or may see, carrying the Meilisearch-style error <see cref="Code"/> (docs/errors.md,
+/// docs/errors.md). The HTTP layer turns the code into status and type; grains never pick HTTP statuses.
 /// </summary>
 [GenerateSerializer, Alias("platform.error.v1")]
 public sealed class PlatformException : Exception

@@ -1,7 +1,7 @@
 namespace Platform.Grains.Indexes;
 
 /// <summary>
-/// The settings of a logical index that the platform honours (compat §6.3). A null list means Meilisearch's
+/// The settings of a logical index that the platform honours (docs/settings.md). A null list means Meilisearch's
 /// default: <c>["*"]</c> for displayed and searchable attributes, empty for filterable and sortable.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("platform.index.settings.v1")]

@@ -2,7 +2,7 @@ namespace Platform.Grains.Keys;
 
 /// <summary>
 /// An immutable view of a tenant API key. The secret value is never stored: it is derived from the master key and
-/// <see cref="Uid"/> whenever it is needed (compat §1.5).
+/// <see cref="Uid"/> whenever it is needed (docs/architecture.md#grains).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("platform.key.snapshot.v1")]
 public sealed record ApiKeySnapshot(

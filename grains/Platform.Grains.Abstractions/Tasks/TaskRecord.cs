@@ -1,7 +1,7 @@
 namespace Platform.Grains.Tasks;
 
 /// <summary>
-/// One task as Meilisearch shows it (compat §6.2). <see cref="Tenant"/> is the owner: null for operator tasks,
+/// One task as Meilisearch shows it (docs/tasks.md#the-task-object). <see cref="Tenant"/> is the owner: null for operator tasks,
 /// otherwise the tenant whose request created it; only the owner (and the operator) may see it.
 /// <see cref="DetailsJson"/> is the type-specific <c>details</c> object as JSON.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Platform.Grains.Tasks;
 
-/// <summary>Meilisearch task statuses (compat §6.2). Stored by name.</summary>
+/// <summary>Meilisearch task statuses (docs/tasks.md#the-task-object). Stored by name.</summary>
 public enum PlatformTaskStatus
 {
     Enqueued = 0,

@@ -1,6 +1,6 @@
 namespace Platform.Grains.Tenants;
 
-/// <summary>Server-side minting of tenant tokens (api.md §7), by the tenant's grain.</summary>
+/// <summary>Server-side minting of tenant tokens (docs/api-reference.md#mint-a-tenant-token), by the tenant's grain.</summary>
 [Alias("platform.tenant.tokens.v1")]
 public interface ITenantTokens : IGrainWithStringKey
 {

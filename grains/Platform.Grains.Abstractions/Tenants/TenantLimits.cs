@@ -1,6 +1,6 @@
 namespace Platform.Grains.Tenants;
 
-/// <summary>Per-tenant limits (api.md §5). Every limit is optional; null means unlimited.</summary>
+/// <summary>Per-tenant limits (docs/api-reference.md#tenants). Every limit is optional; null means unlimited.</summary>
 [GenerateSerializer, Immutable, Alias("platform.tenant.limits.v1")]
 public sealed record TenantLimits(
     [property: Id(0)] long? SearchesPerSecond = null,

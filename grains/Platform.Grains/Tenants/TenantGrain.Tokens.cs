@@ -10,7 +10,7 @@ using Platform.Search.Tokens;
 namespace Platform.Grains.Tenants;
 
 /// <summary>
-/// Server-side minting (api.md §7). The signing key's value is derived from the master key when needed
+/// Server-side minting (docs/api-reference.md#mint-a-tenant-token). The signing key's value is derived from the master key when needed
 /// (<see cref="Search.Keys.ApiKeySecrets.KeyOf"/>) and never kept; minted tokens live only in
 /// <see cref="TenantTokenCache"/>, in memory.
 /// </summary>

@@ -5,6 +5,7 @@ using Platform.Search.Embedded.Ranking;
 using Platform.Search.Embedded.Results;
 using Platform.Search.Embedded.Storage;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Embedded.Pipeline;
 
@@ -24,7 +25,7 @@ internal sealed class FacetSearchPipeline(IndexRegistry indexes, EmbeddedEngineO
 
         // Meilisearch parses the filter, then checks the facet name, and only then evaluates the filter against the
         // filterable attributes, so a non-filterable facet is reported before a non-filterable filter attribute.
-        var compiler = new FilterCompiler(indexUid, settings, "invalid_search_filter");
+        var compiler = new FilterCompiler(indexUid, settings, ErrorCodes.InvalidSearchFilter);
         if (request.Filter is not null)
         {
             compiler.CheckParsed(request.Filter);

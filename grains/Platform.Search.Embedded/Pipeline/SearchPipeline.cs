@@ -7,6 +7,7 @@ using Platform.Search.Embedded.Ranking;
 using Platform.Search.Embedded.Results;
 using Platform.Search.Embedded.Storage;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Embedded.Pipeline;
 
@@ -41,7 +42,7 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
         var query = ParsedQuery.Parse(request.Q, analyzer);
         return new Plan(
             query,
-            request.Filter is null ? null : new FilterCompiler(indexUid, settings, "invalid_search_filter").Compile(request.Filter),
+            request.Filter is null ? null : new FilterCompiler(indexUid, settings, ErrorCodes.InvalidSearchFilter).Compile(request.Filter),
             SortSpec.Parse(request.Sort, indexUid, settings),
             request.Facets is { Count: > 0 } ? new FacetCounter(request.Facets, settings, options.MaxValuesPerFacet) : null,
             DistinctAttribute.Resolve(request, indexUid, settings),
@@ -120,11 +121,11 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
 
     private static void ValidateRequest(SearchRequest request)
     {
-        if (request.Limit < 0) throw SearchEngineErrors.InvalidParameter("invalid_search_limit", "limit", "expected a non-negative integer.");
-        if (request.Offset < 0) throw SearchEngineErrors.InvalidParameter("invalid_search_offset", "offset", "expected a non-negative integer.");
-        if (request.Page < 0) throw SearchEngineErrors.InvalidParameter("invalid_search_page", "page", "expected a non-negative integer.");
-        if (request.HitsPerPage < 0) throw SearchEngineErrors.InvalidParameter("invalid_search_hits_per_page", "hitsPerPage", "expected a non-negative integer.");
-        if (request.CropLength < 0) throw SearchEngineErrors.InvalidParameter("invalid_search_crop_length", "cropLength", "expected a non-negative integer.");
+        if (request.Limit < 0) throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchLimit, "limit", "expected a non-negative integer.");
+        if (request.Offset < 0) throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchOffset, "offset", "expected a non-negative integer.");
+        if (request.Page < 0) throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchPage, "page", "expected a non-negative integer.");
+        if (request.HitsPerPage < 0) throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchHitsPerPage, "hitsPerPage", "expected a non-negative integer.");
+        if (request.CropLength < 0) throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchCropLength, "cropLength", "expected a non-negative integer.");
         SearchParameterValues.CheckRankingScoreThreshold(request.RankingScoreThreshold);
     }
 }

@@ -9,7 +9,7 @@ using Platform.Search.Filters;
 namespace Platform.Search.Embedded.Querying;
 
 /// <summary>
-/// Turns a parsed filter into a Lucene query after checking it in Meilisearch's order (compat §5.6): reserved names,
+/// Turns a parsed filter into a Lucene query after checking it in Meilisearch's order (docs/rules-and-filters.md#filter-language): reserved names,
 /// then <c>CONTAINS</c>, then every attribute against the filterable attributes. Equality matches a value both as a
 /// case-insensitive string and, when it parses, as a number; comparisons and <c>TO</c> likewise cover both;
 /// <c>!=</c> and <c>NOT</c> are complements (so they match documents missing the attribute); arrays match when any

@@ -5,6 +5,7 @@ using Platform.Search.Embedded.Json;
 using Platform.Search.Embedded.Querying;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Embedded.Storage;
 
@@ -77,7 +78,7 @@ internal sealed class TenantDocuments(IndexRegistry indexes)
     public DocumentDeletionResult DeleteByFilter(string tenant, string indexUid, FilterExpression filter)
     {
         var index = indexes.Require(indexUid);
-        var query = new FilterCompiler(indexUid, index.Settings, "invalid_document_filter").Compile(filter);
+        var query = new FilterCompiler(indexUid, index.Settings, ErrorCodes.InvalidDocumentFilter).Compile(filter);
         return DeleteWhere(index, tenant, query);
     }
 
@@ -98,11 +99,11 @@ internal sealed class TenantDocuments(IndexRegistry indexes)
         CheckFields(query.Fields);
         if (query.Offset < 0 || query.Limit < 0)
         {
-            throw new SearchEngineException(query.Offset < 0 ? "invalid_document_offset" : "invalid_document_limit", "Offset and limit must be non-negative integers.");
+            throw new SearchEngineException(query.Offset < 0 ? ErrorCodes.InvalidDocumentOffset : ErrorCodes.InvalidDocumentLimit, "Offset and limit must be non-negative integers.");
         }
 
         var index = indexes.Require(indexUid);
-        var filter = query.Filter is null ? new MatchAllDocsQuery() : new FilterCompiler(indexUid, index.Settings, "invalid_document_filter").Compile(query.Filter);
+        var filter = query.Filter is null ? new MatchAllDocsQuery() : new FilterCompiler(indexUid, index.Settings, ErrorCodes.InvalidDocumentFilter).Compile(query.Filter);
         return index.Read(searcher =>
         {
             var ids = DocIdCollector.Collect(searcher, index.Scoped(tenant, filter));

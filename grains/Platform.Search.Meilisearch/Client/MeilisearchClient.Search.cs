@@ -5,8 +5,8 @@ namespace Platform.Search.Meilisearch;
 internal sealed partial class MeilisearchClient
 {
     /// <summary>
-    /// <c>POST /indexes/{uid}/search</c> with a Meilisearch-shaped query (compat §5.1), answered with the search
-    /// response (§5.3) as-is. Retried on transient failures: a search has no side effects.
+    /// <c>POST /indexes/{uid}/search</c> with a Meilisearch-shaped query (docs/api-reference.md#search-with-post), answered with the search
+    /// response (docs/api-reference.md#search-with-post) as-is. Retried on transient failures: a search has no side effects.
     /// </summary>
     public Task<JsonObject> SearchAsync(SearchCredential credential, string indexUid, JsonObject query, CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,7 @@ using Platform.Search.Engine;
 namespace Platform.Search.Meilisearch.Engine;
 
 using DocumentsQuery = Platform.Search.Engine.DocumentsQuery;
+using Platform.Search.Errors;
 
 /// <summary>
 /// A tenant's document reads: one document by its <c>_pid</c>, or a page fetched with the isolation filter, both
@@ -27,11 +28,11 @@ internal sealed class DocumentReader(AdminCalls calls, PhysicalLayout layout, Ph
         {
             document = await calls.Call((c, admin) => c.GetDocumentAsync(admin, target, PhysicalLayout.Pid(tenant, documentId), fields, cancellationToken), new(indexUid, target));
         }
-        catch (SearchEngineException e) when (e.Code == "document_not_found")
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.DocumentNotFound)
         {
             throw SearchEngineErrors.DocumentNotFound(documentId);
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != layout.DefinitionIndex(indexUid))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && target != layout.DefinitionIndex(indexUid))
         {
             await physical.RequireDocumentIndexAsync(indexUid, layout.DefinitionIndex(indexUid), cancellationToken);
             throw SearchEngineErrors.DocumentNotFound(documentId);
@@ -52,7 +53,7 @@ internal sealed class DocumentReader(AdminCalls calls, PhysicalLayout layout, Ph
         SearchBodies.CheckFilter(query.Filter, SearchBodies.DocumentFilterError);
         if (query.Offset < 0 || query.Limit < 0)
         {
-            throw new SearchEngineException(query.Offset < 0 ? "invalid_document_offset" : "invalid_document_limit", "Offset and limit must be non-negative integers.");
+            throw new SearchEngineException(query.Offset < 0 ? ErrorCodes.InvalidDocumentOffset : ErrorCodes.InvalidDocumentLimit, "Offset and limit must be non-negative integers.");
         }
 
         var target = layout.DocumentIndex(indexUid, tenant);
@@ -72,7 +73,7 @@ internal sealed class DocumentReader(AdminCalls calls, PhysicalLayout layout, Ph
                 page.Limit,
                 (int)Math.Min(page.Total, int.MaxValue));
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != layout.DefinitionIndex(indexUid))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && target != layout.DefinitionIndex(indexUid))
         {
             await physical.RequireDocumentIndexAsync(indexUid, layout.DefinitionIndex(indexUid), cancellationToken);
             return new DocumentsPage([], query.Offset, query.Limit, 0);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Meilisearch.Engine;
 
@@ -111,7 +112,7 @@ internal sealed class DocumentWriter(AdminCalls calls, PhysicalLayout layout, Ph
             var enqueued = await calls.Call(delete, new(logical, target));
             task = await calls.WaitAsync(enqueued, new(logical, target), cancellationToken);
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != layout.DefinitionIndex(logical))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && target != layout.DefinitionIndex(logical))
         {
             await physical.RequireDocumentIndexAsync(logical, layout.DefinitionIndex(logical), cancellationToken);
             return 0;

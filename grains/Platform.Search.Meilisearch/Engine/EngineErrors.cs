@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Meilisearch.Engine;
 
@@ -47,28 +48,26 @@ internal static class EngineErrors
         if (task.Error is not { } error)
         {
             return new SearchEngineException(
-                "internal",
+                ErrorCodes.Internal,
                 string.Create(CultureInfo.InvariantCulture, $"Meilisearch task {task.Uid} ended as '{task.Status}'."),
                 500,
-                "internal");
+                ErrorTypes.Internal);
         }
 
-        var status = error.Code switch
-        {
-            "index_not_found" or "document_not_found" => 404,
-            "index_already_exists" or "api_key_already_exists" => 409,
-            _ => error.Type switch
+        // A code the platform's catalog lists keeps its status there; any other takes the status of Meilisearch's type.
+        var status = ErrorCatalog.TryDescribe(error.Code, out var known)
+            ? known.Status
+            : error.Type switch
             {
-                "invalid_request" => 400,
-                "auth" => 403,
+                ErrorTypes.InvalidRequest => 400,
+                ErrorTypes.Auth => 403,
                 _ => 500,
-            },
-        };
+            };
         return new SearchEngineException(error.Code, Rewrite(error.Message, target), status, string.IsNullOrEmpty(error.Type) ? TypeOf(status) : error.Type);
     }
 
     public static SearchEngineException Unavailable(Exception e) =>
-        new("service_unavailable", e switch
+        new(ErrorCodes.ServiceUnavailable, e switch
         {
             MeilisearchUnavailableException u => $"The search service is unavailable ({u.Reason}). Try again later.",
             TimeoutException => "The search service did not finish the task in time; it may still complete. Try again later.",
@@ -77,7 +76,7 @@ internal static class EngineErrors
 
     /// <summary><c>reserved_attribute</c> for the physical primary key, worded like the isolation attribute's.</summary>
     public static SearchEngineException ReservedPid(string context) =>
-        new("reserved_attribute", $"`{PhysicalLayout.PidAttribute}` is a reserved attribute and cannot be used in {context}.");
+        new(ErrorCodes.ReservedAttribute, $"`{PhysicalLayout.PidAttribute}` is a reserved attribute and cannot be used in {context}.");
 
     /// <summary>The message as the client may see it: the logical uid for the physical one, no platform attributes listed.</summary>
     public static string Rewrite(string message, Target? target)

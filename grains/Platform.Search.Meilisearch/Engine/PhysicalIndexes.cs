@@ -4,6 +4,7 @@ using Platform.Search.Engine;
 namespace Platform.Search.Meilisearch.Engine;
 
 using IndexSettings = Platform.Search.Engine.IndexSettings;
+using Platform.Search.Errors;
 
 /// <summary>
 /// The physical Meilisearch indexes behind a logical index (see <see cref="PhysicalLayout"/>): created with
@@ -22,7 +23,7 @@ internal sealed class PhysicalIndexes(AdminCalls calls, PhysicalLayout layout)
         var task = await calls.OutcomeAsync(created, target, cancellationToken);
         if (task.Status != MeilisearchTaskStatus.Succeeded)
         {
-            throw task.Error?.Code == "index_already_exists" && physical == layout.DefinitionIndex(logical)
+            throw task.Error?.Code == ErrorCodes.IndexAlreadyExists && physical == layout.DefinitionIndex(logical)
                 ? SearchEngineErrors.IndexAlreadyExists(logical)
                 : EngineErrors.FromTask(task, target);
         }
@@ -44,7 +45,7 @@ internal sealed class PhysicalIndexes(AdminCalls calls, PhysicalLayout layout)
             return true;
         }
 
-        return task.Error?.Code == "index_not_found" ? false : throw EngineErrors.FromTask(task, target);
+        return task.Error?.Code == ErrorCodes.IndexNotFound ? false : throw EngineErrors.FromTask(task, target);
     }
 
     /// <summary>Every physical index of a logical one: the definition index, then a dedicated one's tenant indexes.</summary>
@@ -89,7 +90,7 @@ internal sealed class PhysicalIndexes(AdminCalls calls, PhysicalLayout layout)
         {
             await CreateAsync(logical, tenantIndex, cancellationToken);
         }
-        catch (SearchEngineException e) when (e.Code == "index_already_exists")
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexAlreadyExists)
         {
             return; // created concurrently, settings included
         }
@@ -112,7 +113,7 @@ internal sealed class PhysicalIndexes(AdminCalls calls, PhysicalLayout layout)
             await calls.Call((c, admin) => c.GetIndexAsync(admin, physical, cancellationToken), new(logical, physical));
             return true;
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found")
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound)
         {
             return false;
         }
@@ -125,7 +126,7 @@ internal sealed class PhysicalIndexes(AdminCalls calls, PhysicalLayout layout)
         {
             await calls.Call((c, admin) => c.GetIndexAsync(admin, physical, cancellationToken), new(logical, physical));
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && physical != layout.DefinitionIndex(logical))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && physical != layout.DefinitionIndex(logical))
         {
             var definition = layout.DefinitionIndex(logical);
             await calls.Call((c, admin) => c.GetIndexAsync(admin, definition, cancellationToken), new(logical, definition));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Meilisearch.Engine;
 
@@ -25,7 +26,7 @@ internal sealed class PrimaryKeyCatalog(AdminCalls calls, PhysicalIndexes physic
     {
         var enqueued = await calls.Call((c, admin) => c.DeleteDocumentAsync(admin, catalogIndex, logical, cancellationToken), null);
         var task = await calls.OutcomeAsync(enqueued, null, cancellationToken);
-        if (task.Status != MeilisearchTaskStatus.Succeeded && task.Error?.Code != "index_not_found")
+        if (task.Status != MeilisearchTaskStatus.Succeeded && task.Error?.Code != ErrorCodes.IndexNotFound)
         {
             throw EngineErrors.FromTask(task, null);
         }
@@ -39,7 +40,7 @@ internal sealed class PrimaryKeyCatalog(AdminCalls calls, PhysicalIndexes physic
             var entry = await calls.Call((c, admin) => c.GetDocumentAsync(admin, catalogIndex, logical, [CatalogPrimaryKey], cancellationToken), null);
             return entry[CatalogPrimaryKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         }
-        catch (SearchEngineException e) when (e.Code is "document_not_found" or "index_not_found")
+        catch (SearchEngineException e) when (e.Code is ErrorCodes.DocumentNotFound or ErrorCodes.IndexNotFound)
         {
             return null;
         }
@@ -63,7 +64,7 @@ internal sealed class PrimaryKeyCatalog(AdminCalls calls, PhysicalIndexes physic
             await physical.CreateAsync(logical, definition, cancellationToken);
             return null;
         }
-        catch (SearchEngineException e) when (e.Code == "index_already_exists")
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexAlreadyExists)
         {
             return await ReadAsync(logical, cancellationToken);
         }

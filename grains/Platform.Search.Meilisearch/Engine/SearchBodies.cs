@@ -6,6 +6,7 @@ using Platform.Search.Filters;
 namespace Platform.Search.Meilisearch.Engine;
 
 using IndexSettings = Platform.Search.Engine.IndexSettings;
+using Platform.Search.Errors;
 
 /// <summary>
 /// Engine requests to Meilisearch bodies and Meilisearch answers back to engine results, with the platform
@@ -16,10 +17,10 @@ internal static class SearchBodies
     private static readonly string[] PlatformAttributes = [PhysicalLayout.TenantAttribute, PhysicalLayout.PidAttribute];
 
     /// <summary>Meilisearch's code for a bad filter on the search and facet-search routes.</summary>
-    public const string SearchFilterError = "invalid_search_filter";
+    public const string SearchFilterError = ErrorCodes.InvalidSearchFilter;
 
     /// <summary>Meilisearch's code for a bad filter on the document routes (fetch, delete by filter).</summary>
-    public const string DocumentFilterError = "invalid_document_filter";
+    public const string DocumentFilterError = ErrorCodes.InvalidDocumentFilter;
 
     // ---- reserved attributes -------------------------------------------------------------------------------
 
@@ -108,7 +109,7 @@ internal static class SearchBodies
     // ---- filters -------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>[...userFilter, isolation]</c> (compat §3.1): the user's filter in Meilisearch's form, spread when it is an
+    /// <c>[...userFilter, isolation]</c> (docs/rules-and-filters.md#how-isolation-is-fused): the user's filter in Meilisearch's form, spread when it is an
     /// array, followed by the isolation condition, so no <c>OR</c> in the user's part can widen it.
     /// </summary>
     public static JsonNode Isolated(FilterExpression? filter, string tenantUid)

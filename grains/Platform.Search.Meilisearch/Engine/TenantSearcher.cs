@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
+using Platform.Search.Errors;
 
 namespace Platform.Search.Meilisearch.Engine;
 
@@ -22,7 +23,7 @@ internal sealed class TenantSearcher(BackendKeyIssuer keys, PhysicalLayout layou
             var response = SearchBodies.FromBody(answer, request);
             return layout.IsDedicated(indexUid) ? response : await WithOwnFacetSpellings(scope, indexUid, target, response, cancellationToken);
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != layout.DefinitionIndex(indexUid))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && target != layout.DefinitionIndex(indexUid))
         {
             await physical.RequireDocumentIndexAsync(indexUid, layout.DefinitionIndex(indexUid), cancellationToken);
             return SearchBodies.Empty(request);
@@ -46,7 +47,7 @@ internal sealed class TenantSearcher(BackendKeyIssuer keys, PhysicalLayout layou
             var spelled = await FacetSpellings.SpellAsync(response.FacetHits, request.FacetName, scope.TenantUid, Lookup(scope, indexUid, target, cancellationToken));
             return response with { FacetHits = spelled };
         }
-        catch (SearchEngineException e) when (e.Code == "index_not_found" && target != layout.DefinitionIndex(indexUid))
+        catch (SearchEngineException e) when (e.Code == ErrorCodes.IndexNotFound && target != layout.DefinitionIndex(indexUid))
         {
             // As for a search: a dedicated tenant index appears on the tenant's first write, so until then the
             // tenant has no values, unless the logical index itself is missing.

@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>
-/// Meilisearch's error body (compat §5.5): <c>{"message", "code", "type", "link"}</c>. Also the <c>error</c> of a
+/// Meilisearch's error body (docs/errors.md): <c>{"message", "code", "type", "link"}</c>. Also the <c>error</c> of a
 /// failed task. Kept verbatim so the platform can pass client-caused errors back unchanged.
 /// </summary>
 /// <param name="Message">Human-readable message.</param>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Search.Meilisearch;
 
-/// <summary>Body of <c>POST /keys</c> (compat §6.4).</summary>
+/// <summary>Body of <c>POST /keys</c> (docs/api-reference.md#tenant-keys).</summary>
 /// <param name="Actions">Actions the key allows, e.g. <c>["search"]</c>. Required.</param>
 /// <param name="Indexes">Index uid patterns, e.g. <c>["tenant-a-*"]</c>. Required.</param>
 /// <param name="ExpiresAt">Expiry, or null for a key that never expires (sent as an explicit <c>null</c>: Meilisearch requires the field).</param>
@@ -18,6 +18,6 @@ internal sealed record CreateKeyRequest(
     public string? Description { get; init; }
 
     /// <summary>Optional uid; Meilisearch picks a random one when absent. A chosen uid makes the key value predictable
-    /// from the master key (compat §1.5), which lets the platform re-create keys idempotently.</summary>
+    /// from the master key (docs/architecture.md#grains), which lets the platform re-create keys idempotently.</summary>
     public Guid? Uid { get; init; }
 }

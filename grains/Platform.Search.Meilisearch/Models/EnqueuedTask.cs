@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>
-/// The "summarized task" of a 202 answer to a write (compat §6.1). Note <c>taskUid</c>, not <c>uid</c>.
+/// The "summarized task" of a 202 answer to a write (docs/api-reference.md#documents). Note <c>taskUid</c>, not <c>uid</c>.
 /// Wait for it with <see cref="MeilisearchClient.WaitForTaskAsync"/>.
 /// </summary>
 /// <param name="TaskUid">The task's uid.</param>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Platform.Search.Meilisearch;
 
-/// <summary>An API key resource (compat §6.4). <see cref="Key"/> is a secret and is redacted from <see cref="ToString"/>.</summary>
+/// <summary>An API key resource (docs/api-reference.md#tenant-keys). <see cref="Key"/> is a secret and is redacted from <see cref="ToString"/>.</summary>
 /// <param name="Name">Optional name.</param>
 /// <param name="Description">Optional description.</param>
 /// <param name="Key">The key value (64 hex characters): the bearer, and the HMAC secret of tenant tokens.</param>

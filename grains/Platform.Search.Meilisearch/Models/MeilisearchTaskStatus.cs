@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch;
 
 /// <summary>
-/// Task status names (compat §6.2). Kept as strings on the wire types so a status added by a later Meilisearch does
+/// Task status names (docs/tasks.md#the-task-object). Kept as strings on the wire types so a status added by a later Meilisearch does
 /// not break deserialization.
 /// </summary>
 internal static class MeilisearchTaskStatus

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Search.Meilisearch;
 
-/// <summary>A task object as returned by <c>GET /tasks/{uid}</c> (compat §6.2).</summary>
+/// <summary>A task object as returned by <c>GET /tasks/{uid}</c> (docs/tasks.md#the-task-object).</summary>
 /// <param name="Uid">The task's uid.</param>
 /// <param name="BatchUid">The batch that processed it, once batched.</param>
 /// <param name="IndexUid">The index; null for global tasks.</param>

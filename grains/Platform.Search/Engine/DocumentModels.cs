@@ -3,7 +3,7 @@ using Platform.Search.Filters;
 
 namespace Platform.Search.Engine;
 
-/// <summary>How a document batch treats documents that already exist for the same id (compat §6.1).</summary>
+/// <summary>How a document batch treats documents that already exist for the same id (docs/api-reference.md#documents).</summary>
 public enum DocumentWriteMode
 {
     /// <summary><c>POST /documents</c>: the new document replaces the stored one.</summary>

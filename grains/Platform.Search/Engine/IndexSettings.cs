@@ -1,7 +1,7 @@
 namespace Platform.Search.Engine;
 
 /// <summary>
-/// Index settings an engine honours (compat §6.3). Settings belong to the index, which tenants share: only an
+/// Index settings an engine honours (docs/settings.md). Settings belong to the index, which tenants share: only an
 /// operator changes them. Lists keep Meilisearch's meaning: <c>["*"]</c> means every attribute.
 /// </summary>
 public sealed record IndexSettings

@@ -1,3 +1,5 @@
+using Platform.Search.Errors;
+
 namespace Platform.Search.Engine;
 
 /// <summary>
@@ -42,7 +44,7 @@ public static class SearchParameterValues
     {
         if (threshold is < 0 or > 1)
         {
-            throw SearchEngineErrors.InvalidParameter("invalid_search_ranking_score_threshold", "rankingScoreThreshold", RankingScoreThresholdRange);
+            throw SearchEngineErrors.InvalidParameter(ErrorCodes.InvalidSearchRankingScoreThreshold, "rankingScoreThreshold", RankingScoreThresholdRange);
         }
     }
 }

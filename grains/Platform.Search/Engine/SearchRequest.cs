@@ -2,7 +2,7 @@ using Platform.Search.Filters;
 
 namespace Platform.Search.Engine;
 
-/// <summary>How query words are dropped when documents do not contain all of them (compat §5.1).</summary>
+/// <summary>How query words are dropped when documents do not contain all of them (docs/api-reference.md#search-with-post).</summary>
 public enum MatchingStrategy
 {
     /// <summary>Documents matching all words first, then those matching all but the last word, and so on.</summary>
@@ -16,7 +16,7 @@ public enum MatchingStrategy
 }
 
 /// <summary>
-/// A search, mirroring Meilisearch's <c>POST /indexes/{uid}/search</c> body (compat §5.1). The filter arrives parsed;
+/// A search, mirroring Meilisearch's <c>POST /indexes/{uid}/search</c> body (docs/api-reference.md#search-with-post). The filter arrives parsed;
 /// the tenant is not part of the request but of the <see cref="TenantScope"/> passed next to it.
 /// Page mode is on when <see cref="Page"/> or <see cref="HitsPerPage"/> is set.
 /// </summary>

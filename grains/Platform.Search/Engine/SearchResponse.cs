@@ -6,7 +6,7 @@ namespace Platform.Search.Engine;
 public sealed record FacetStats(double Min, double Max);
 
 /// <summary>
-/// A search result (compat §5.3). Offset-mode fields (<see cref="Limit"/>, <see cref="Offset"/>,
+/// A search result (docs/api-reference.md#search-with-post). Offset-mode fields (<see cref="Limit"/>, <see cref="Offset"/>,
 /// <see cref="EstimatedTotalHits"/>) and page-mode fields (<see cref="HitsPerPage"/>, <see cref="Page"/>,
 /// <see cref="TotalPages"/>, <see cref="TotalHits"/>) are mutually exclusive; the absent ones are null.
 /// Hits are documents plus, when requested, <c>_formatted</c>, <c>_matchesPosition</c> and <c>_rankingScore</c>.

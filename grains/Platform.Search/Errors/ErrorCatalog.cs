@@ -43,6 +43,10 @@ public static class ErrorCatalog
     public static (int Status, string Type) Describe(string code) =>
         Known.TryGetValue(code, out var known) ? known : (400, ErrorTypes.InvalidRequest);
 
+    /// <summary>The status and type of a code the table lists; false for the codes that default by their type.</summary>
+    public static bool TryDescribe(string code, out (int Status, string Type) description) =>
+        Known.TryGetValue(code, out description);
+
     /// <summary>The documentation link Meilisearch puts in the error body.</summary>
     public static string Link(string code) => LinkPrefix + code;
 }

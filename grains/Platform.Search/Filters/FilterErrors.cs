@@ -47,7 +47,7 @@ internal static class FilterErrors
             : $"Was expecting a value but instead got `{Escape(offending)}`.";
 
     // Meilisearch's own tests (filter-parser `lib.rs`, `x = EXISTS`, `AND = 8`) show this wording for a bare keyword;
-    // compat §5.6 quotes a different sentence that its parser defines but never reaches for this case.
+    // docs/filters.md#errors quotes a different sentence that its parser defines but never reaches for this case.
     public static string ReservedKeyword(string keyword) =>
         $"Was expecting a value but instead got `{Escape(keyword)}`, which is a reserved keyword. To use `{Escape(keyword)}` as a field name or a value, surround it by quotes.";
 

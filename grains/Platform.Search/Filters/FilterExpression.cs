@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Platform.Search.Filters;
 
 /// <summary>
-/// A parsed Meilisearch filter (compat §5.6). Nodes are immutable; <see cref="FilterPrinter"/> prints any node back
+/// A parsed Meilisearch filter (docs/rules-and-filters.md#filter-language). Nodes are immutable; <see cref="FilterPrinter"/> prints any node back
 /// in a canonical form that <see cref="FilterParser"/> reads to an equal tree.
 /// </summary>
 /// <remarks>The JSON discriminators let a tree cross process boundaries (grain calls) without a custom codec.</remarks>

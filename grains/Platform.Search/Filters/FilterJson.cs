@@ -5,7 +5,7 @@ using Platform.Search.Serde;
 namespace Platform.Search.Filters;
 
 /// <summary>
-/// The JSON shapes of Meilisearch's <c>filter</c> parameter (compat §5.6): a string, an array whose elements are
+/// The JSON shapes of Meilisearch's <c>filter</c> parameter (docs/rules-and-filters.md#filter-language): a string, an array whose elements are
 /// ANDed (each a string, or an array of strings that are ORed), or null. Empty strings and empty arrays add nothing;
 /// when nothing is left there is no filter.
 /// </summary>

@@ -3,7 +3,7 @@ using Platform.Search.Errors;
 namespace Platform.Search.Filters;
 
 /// <summary>
-/// A filter the platform refuses, carrying the message a Meilisearch client would see (compat §5.6). Answer it as
+/// A filter the platform refuses, carrying the message a Meilisearch client would see (docs/rules-and-filters.md#filter-language). Answer it as
 /// HTTP 400 with <see cref="ErrorCode"/> and <see cref="Exception.Message"/> unchanged.
 /// </summary>
 public sealed class FilterParseException : Exception

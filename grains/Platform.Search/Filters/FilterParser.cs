@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Search.Filters;
 
 /// <summary>
-/// Parses Meilisearch's filter strings (compat §5.6) into <see cref="FilterExpression"/> trees.
+/// Parses Meilisearch's filter strings (docs/rules-and-filters.md#filter-language) into <see cref="FilterExpression"/> trees.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">

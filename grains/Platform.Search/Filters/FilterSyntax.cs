@@ -15,7 +15,7 @@ public static class FilterSyntax
         "_geoRadius", "_geoBoundingBox", "_geoPolygon",
     };
 
-    /// <summary>Geo field names that may never appear as a bare attribute or value (compat §5.6).</summary>
+    /// <summary>Geo field names that may never appear as a bare attribute or value (docs/rules-and-filters.md#filter-language).</summary>
     public static IReadOnlySet<string> ReservedGeoWords { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "_geo", "_geoDistance", "_geoPoint" };
 

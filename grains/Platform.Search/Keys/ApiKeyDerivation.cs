@@ -6,7 +6,7 @@ using System.Text;
 namespace Platform.Search.Keys;
 
 /// <summary>
-/// Meilisearch-compatible API key values (compat §1.5): the value of a key is never stored, it is derived from the
+/// Meilisearch-compatible API key values (docs/architecture.md#grains): the value of a key is never stored, it is derived from the
 /// master key and the key's uid, so a tenant token's signature can be checked before the key is looked up.
 /// </summary>
 public static class ApiKeyDerivation

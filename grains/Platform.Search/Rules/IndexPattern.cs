@@ -3,7 +3,7 @@ using Platform.Search.Serde;
 namespace Platform.Search.Rules;
 
 /// <summary>
-/// An index uid pattern as Meilisearch reads it in API keys' <c>indexes</c> and in <c>searchRules</c> (compat §1.6):
+/// An index uid pattern as Meilisearch reads it in API keys' <c>indexes</c> and in <c>searchRules</c> (docs/rules-and-filters.md#search-rules-in-tenant-tokens):
 /// <c>*</c> matches every index, a string ending in <c>*</c> matches uids that start with the text before that
 /// (last) <c>*</c>, anything else matches one uid exactly. Always case-sensitive and ordinal.
 /// </summary>

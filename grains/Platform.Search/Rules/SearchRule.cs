@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Search.Rules;
 
 /// <summary>
-/// The value of one entry of map-form search rules (compat §1.7). Only <c>filter</c> has a meaning; <c>null</c>,
+/// The value of one entry of map-form search rules (docs/rules-and-filters.md#search-rules-in-tenant-tokens). Only <c>filter</c> has a meaning; <c>null</c>,
 /// <c>{}</c> and <c>{"filter": null}</c> all mean "no filter", and unknown fields are dropped.
 /// </summary>
 /// <remarks>The filter is kept as raw JSON (a string, an array, or any other JSON value, exactly as given). It is

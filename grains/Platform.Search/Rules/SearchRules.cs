@@ -7,7 +7,7 @@ namespace Platform.Search.Rules;
 
 /// <summary>
 /// Meilisearch's search rules (a tenant token's <c>searchRules</c> claim; also a tenant's <c>rules</c>): which
-/// indexes may be searched and which extra filter applies on each (compat §1.6–§1.8). Immutable.
+/// indexes may be searched and which extra filter applies on each (docs/rules-and-filters.md#search-rules-in-tenant-tokens). Immutable.
 /// </summary>
 /// <remarks>
 /// Precedence when several map entries match an index: an exact entry wins, then the longest <c>prefix*</c>
@@ -122,7 +122,7 @@ public sealed class SearchRules : IEquatable<SearchRules>
         [NotNullWhen(false)] out string? error) =>
         TryParse(JsonSerializer.SerializeToUtf8Bytes(element), out rules, out error);
 
-    /// <summary>True if any pattern covers <paramref name="indexUid"/> (compat §1.8 step 1).</summary>
+    /// <summary>True if any pattern covers <paramref name="indexUid"/> (docs/rules-and-filters.md#search-rules-in-tenant-tokens).</summary>
     public bool Authorizes(string indexUid)
     {
         ArgumentNullException.ThrowIfNull(indexUid);

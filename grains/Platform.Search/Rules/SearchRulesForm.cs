@@ -1,6 +1,6 @@
 namespace Platform.Search.Rules;
 
-/// <summary>The two JSON shapes of <c>searchRules</c> (compat §1.6).</summary>
+/// <summary>The two JSON shapes of <c>searchRules</c> (docs/rules-and-filters.md#search-rules-in-tenant-tokens).</summary>
 public enum SearchRulesForm
 {
     /// <summary>An array of index patterns; never a filter.</summary>

@@ -1,6 +1,6 @@
 namespace Platform.Search.Tokens;
 
-/// <summary>The signing algorithms Meilisearch accepts for tenant tokens (compat §1.3).</summary>
+/// <summary>The signing algorithms Meilisearch accepts for tenant tokens (docs/tenant-tokens.md#what-is-checked-in-order-first-failure-wins).</summary>
 public enum TenantTokenAlgorithm
 {
     /// <summary>HMAC-SHA256, the SDKs' default.</summary>

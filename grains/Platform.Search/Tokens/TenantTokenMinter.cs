@@ -9,7 +9,7 @@ namespace Platform.Search.Tokens;
 /// <summary>
 /// Mints tenant tokens in Meilisearch's format: header <c>{"alg":…,"typ":"JWT"}</c>, claims <c>searchRules</c>,
 /// <c>apiKeyUid</c>, then <c>exp</c>, <c>iat</c>, <c>sub</c> when set; base64url without padding; HMAC with the key
-/// string's UTF-8 bytes. Applies the official SDKs' client-side checks (compat §7). Thread-safe.
+/// string's UTF-8 bytes. Applies the official SDKs' client-side checks (docs/tenant-tokens.md#minting). Thread-safe.
 /// </summary>
 public sealed class TenantTokenMinter
 {

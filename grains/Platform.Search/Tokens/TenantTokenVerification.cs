@@ -3,7 +3,7 @@ namespace Platform.Search.Tokens;
 /// <summary>Why a bearer value that looks like a tenant token was refused before its expiry was considered.</summary>
 public enum TenantTokenDecodeFailure
 {
-    /// <summary>A segment is not strict base64url (compat E7).</summary>
+    /// <summary>A segment is not strict base64url (error case E7, docs/tenant-tokens.md#error-cases).</summary>
     Base64,
 
     /// <summary>Header or claims JSON unreadable or of the wrong shape, or an unknown <c>alg</c> (E6, E9).</summary>
@@ -19,7 +19,7 @@ public enum TenantTokenDecodeFailure
     InvalidAudience,
 }
 
-/// <summary>The outcome of reading a bearer value as a tenant token (compat §2.3 steps 3–7).</summary>
+/// <summary>The outcome of reading a bearer value as a tenant token (docs/tenant-tokens.md#the-decision-order).</summary>
 public abstract record TenantTokenVerification
 {
     private protected TenantTokenVerification()

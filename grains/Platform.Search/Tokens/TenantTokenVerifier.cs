@@ -6,7 +6,7 @@ using System.Text;
 namespace Platform.Search.Tokens;
 
 /// <summary>
-/// Reads a bearer value as a Meilisearch tenant token and decides exactly as Meilisearch does (compat §2.3 steps
+/// Reads a bearer value as a Meilisearch tenant token and decides exactly as Meilisearch does (docs/tenant-tokens.md#the-decision-order steps
 /// 3–7): segment count, strict base64url, header JSON, claims JSON, algorithm, signature, audience, expiry, in that
 /// order, the first failure winning. Stateless and thread-safe.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class TenantTokenVerifier
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The expiry message of compat E12.</summary>
+    /// <summary>The expiry message of error case E12 (docs/tenant-tokens.md#error-cases).</summary>
     public static string ExpiredMessage(long exp, long now) =>
         string.Create(CultureInfo.InvariantCulture, $"Tenant token expired. Was valid up to `{exp}` and we're now `{now}`.");
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Platform.Silo.Hosting;
 
 /// <summary>
-/// Resolves the master key (api.md §2): the configured one, or in development a key generated once and kept in
+/// Resolves the master key (README.md#configuration): the configured one, or in development a key generated once and kept in
 /// <c>{DataPath}/master-key</c> (readable by the owner only), so the platform never runs open.
 /// </summary>
 public static class MasterKeyStore

@@ -9,7 +9,7 @@ public sealed class PlatformOptions
     public string Environment { get; set; } = "development";
 
     /// <summary>
-    /// The master key (api.md §2). Also read from the <c>PLATFORM_MASTER_KEY</c> environment variable. In development
+    /// The master key (README.md#configuration). Also read from the <c>PLATFORM_MASTER_KEY</c> environment variable. In development
     /// it may be absent: one is generated at first start and stored at <c>{DataPath}/master-key</c>.
     /// </summary>
     public string? MasterKey { get; set; }

@@ -84,7 +84,7 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
     [MemberData(nameof(OperatorRoutes))]
     public async Task Tenant_token_is_403(string method, string path)
     {
-        // The worked example token of compat §1.5 (signed with a derived key of MASTER_KEY).
+        // The worked example token of docs/architecture.md#grains (signed with a derived key of MASTER_KEY).
         const string token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZWFyY2hSdWxlcyI6eyJzYWxlcyI6eyJmaWx0ZXIiOiJjb2xvciA9IGJsdWUifX0sImFwaUtleVVpZCI6IjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCIsImV4cCI6NDEwMjQ0NDgwMH0.ZpJSdutasWQi_sjatzJkGh_f1b0bjZQuVzxm9wcLnRQ";
         var reply = await fixture.Client.SendAsync(new HttpMethod(method), path, Body(method), bearer: token);
         reply.ShouldFail(HttpStatusCode.Forbidden, "invalid_api_key", InvalidKey);

@@ -14,7 +14,7 @@ public sealed class TenantKeysApiTests(PlatformFixture fixture)
     [InlineData("00000000-0000-0000-0000-000000000000", "aeb94973e0b6e912d94165430bbe87dee91a7c4f891ce19050c3910ec96977e9")]
     public async Task Key_values_are_derived_as_meilisearch_does(string uid, string expected)
     {
-        // The fixture runs with master key MASTER_KEY, as in compat §1.5's vectors. Uids are global, so each vector
+        // The fixture runs with master key MASTER_KEY, as in docs/tenant-tokens.md#minting. Uids are global, so each vector
         // is created at most once per fixture; a second run of the same vector finds it already there.
         var tenant = await Client.CreateTenantAsync();
         var reply = await Client.PostAsync($"/tenants/{tenant}/keys", new

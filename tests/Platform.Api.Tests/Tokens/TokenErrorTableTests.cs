@@ -5,9 +5,10 @@ using Platform.Search.Tokens;
 namespace Platform.Api.Tests.Tokens;
 
 /// <summary>
-/// Compat §2.4, rows E1–E18 (E19 cannot happen: the platform always has a master key), on the four search routes.
+/// The tenant-token error cases E1–E18 (docs/tenant-tokens.md#error-cases; E19 cannot happen: the platform always has a
+/// master key), on the four search routes.
 /// Problems with the bearer itself read the same everywhere; index refusals are specific on single-index routes and
-/// the generic message with the <c>Inside `.queries[0]`:</c> prefix in multi-search, plain and federated (§2.3 notes).
+/// the generic message with the <c>Inside `.queries[0]`:</c> prefix in multi-search, plain and federated.
 /// </summary>
 [Collection(TokenCollection.Name)]
 public sealed class TokenErrorTableTests(TokenServerFixture fixture)

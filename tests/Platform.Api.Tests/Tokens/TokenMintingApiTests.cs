@@ -4,7 +4,7 @@ using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Tokens;
 
-/// <summary><c>POST /tenants/{uid}/tokens</c> (api.md §5, §7) over HTTP, on the fixture's fake clock.</summary>
+/// <summary><c>POST /tenants/{uid}/tokens</c> (docs/api-reference.md#mint-a-tenant-token) over HTTP, on the fixture's fake clock.</summary>
 [Collection(TokenCollection.Name)]
 public sealed class TokenMintingApiTests(TokenServerFixture fixture)
 {

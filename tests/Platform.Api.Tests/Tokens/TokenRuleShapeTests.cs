@@ -4,7 +4,7 @@ using Platform.Search.Tokens;
 namespace Platform.Api.Tests.Tokens;
 
 /// <summary>
-/// Every <c>searchRules</c> shape of compat §1.6–§1.8 on the four search routes, against an index where tenant B has
+/// Every <c>searchRules</c> shape of docs/rules-and-filters.md#search-rules-in-tenant-tokens on the four search routes, against an index where tenant B has
 /// documents under the same ids: which documents come back is exactly the rule's filter AND the request's filter,
 /// and never one of B's. Sales colours by id: 1 red, 2 blue, 3 green, 4 blue, 5 yellow.
 /// </summary>

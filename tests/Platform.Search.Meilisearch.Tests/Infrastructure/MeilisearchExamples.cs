@@ -1,7 +1,7 @@
 namespace Platform.Search.Meilisearch.Tests.Infrastructure;
 
 /// <summary>
-/// Response bodies in the shapes Meilisearch documents (compat §5–6). Values are made up for these tests; the field
+/// Response bodies in the shapes Meilisearch documents (docs/meilisearch-compatibility.md). Values are made up for these tests; the field
 /// names, nesting and formats (RFC 3339 times with up to nanosecond fractions, ISO-8601 durations) are Meilisearch's.
 /// </summary>
 internal static class MeilisearchExamples

@@ -6,7 +6,7 @@ using static Platform.Search.Tests.Conformance.SearchEngineFixture;
 namespace Platform.Search.Tests.Conformance;
 
 /// <summary>
-/// api.md §6: a tenant only ever sees and touches its own documents, whatever it sends. Two tenants share every
+/// docs/api-reference.md#isolation: a tenant only ever sees and touches its own documents, whatever it sends. Two tenants share every
 /// index and every document id here.
 /// </summary>
 public abstract class TenantIsolationConformanceTests(SearchEngineFixture fixture)

@@ -2,7 +2,7 @@ using Platform.Search.Filters;
 
 namespace Platform.Search.Tests.Filters;
 
-/// <summary>Every message of compat §5.6, with Meilisearch's second line: <c>start:end</c> (1-based columns of the
+/// <summary>Every message of docs/filters.md#errors, with Meilisearch's second line: <c>start:end</c> (1-based columns of the
 /// offending span) and the whole filter.</summary>
 public sealed class FilterParserErrorTests
 {

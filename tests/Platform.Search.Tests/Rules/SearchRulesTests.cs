@@ -5,7 +5,7 @@ namespace Platform.Search.Tests.Rules;
 
 public class SearchRulesTests
 {
-    // compat §1.6 table, plus §1.8 examples: rules, index, authorized, chosen filter (raw JSON or null).
+    // docs/rules-and-filters.md#search-rules-in-tenant-tokens: rules, index, authorized, chosen filter (raw JSON or null).
     public static TheoryData<string, string, bool, string?> Shapes => new()
     {
         { """["*"]""", "sales", true, null },
@@ -28,7 +28,7 @@ public class SearchRulesTests
         { """[]""", "sales", false, null },
         { """{}""", "sales", false, null },
 
-        // §1.8 precedence
+        // precedence (docs/rules-and-filters.md#search-rules-in-tenant-tokens)
         { """{"*": {"filter": "color = green"}, "sales": {"filter": "color = blue"}}""", "sales", true, "\"color = blue\"" },
         { """{"*": {}, "sal*": {"filter": ["color = blue"]}}""", "sales", true, """["color = blue"]""" },
         { """{"*": {"filter": "tenant = 1"}, "sales": null}""", "sales", true, null },
@@ -39,7 +39,7 @@ public class SearchRulesTests
         { """{"sales": {"filter": "x = 1"}, "sales*": {"filter": "longer = 1"}}""", "sales", true, "\"x = 1\"" },
         { """{"*": {"filter": "star = 1"}, "sa*": {"filter": "p = 1"}}""", "other", true, "\"star = 1\"" },
 
-        // §1.7 unknown fields ignored; any JSON filter value kept as is
+        // unknown fields ignored; any JSON filter value kept as is
         { """{"sales": {"filter": "a = 1", "sort": ["x:asc"]}}""", "sales", true, "\"a = 1\"" },
         { """{"sales": {"filtre": "a = 1"}}""", "sales", true, null },
         { """{"sales": {"filter": 42}}""", "sales", true, "42" },

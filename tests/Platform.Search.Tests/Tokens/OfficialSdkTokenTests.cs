@@ -5,7 +5,7 @@ namespace Platform.Search.Tests.Tokens;
 
 /// <summary>
 /// Tokens produced by the official JS client (<c>npm install meilisearch@0.62.0</c>, <c>generateTenantToken</c> from
-/// <c>meilisearch/token</c>) with the nil-uid key of compat §1.5, pasted here as fixtures.
+/// <c>meilisearch/token</c>) with the nil-uid key of docs/architecture.md#grains, pasted here as fixtures.
 /// </summary>
 public class OfficialSdkTokenTests
 {

@@ -347,7 +347,7 @@ public class TenantTokenVerifierTests
         Assert.Equal("[]", claims.SearchRules.FormatPatternList());
     }
 
-    // ---- order of checks (§2.3): decode, then alg/signature/audience, then expiry ----
+    // ---- order of checks (docs/tenant-tokens.md#the-decision-order): decode, then alg/signature/audience, then expiry ----
 
     [Fact]
     public void Order_ClaimsErrorBeforeAlgorithmAndSignature()

@@ -6,7 +6,7 @@ using Platform.Search.Tokens;
 
 namespace Platform.Search.Tests.Tokens;
 
-/// <summary>Keys, the worked example of compat §1.5, and helpers that build tokens byte by byte.</summary>
+/// <summary>Keys, the worked example of docs/architecture.md#grains, and helpers that build tokens byte by byte.</summary>
 internal static class TokenFixtures
 {
     public const string MasterKey = "MASTER_KEY";
