@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,10 +8,10 @@ using Platform.Api.Indexes;
 using Platform.Api.Json;
 using Platform.Api.OpenApi;
 using Platform.Api.Search;
-using Platform.Search.Tokens;
 using Platform.Api.Status;
 using Platform.Api.Tasks;
 using Platform.Api.Tenants;
+using Platform.Search.Tokens;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

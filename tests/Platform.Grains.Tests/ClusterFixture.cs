@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
 using Orleans.TestingHost;
-using Platform.Grains;
 using Platform.Grains.Serialization;
 using Platform.Search.Embedded;
 using Platform.Search.Engine;

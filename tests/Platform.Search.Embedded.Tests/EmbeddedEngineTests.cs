@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Platform.Search.Embedded;
 using Platform.Search.Engine;
 using Platform.Search.Tests.Conformance;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Search.Engine;
-using Platform.Search.Errors;
 using Platform.Search.Filters;
 
 namespace Platform.Api.Search;

@@ -12,5 +12,6 @@ public sealed record IndexSettings(
     [property: Id(3)] IReadOnlyList<string>? SortableAttributes = null,
     [property: Id(4)] string? DistinctAttribute = null)
 {
+    /// <summary>Meilisearch's defaults: every list unset, no distinct attribute.</summary>
     public static readonly IndexSettings Default = new();
 }

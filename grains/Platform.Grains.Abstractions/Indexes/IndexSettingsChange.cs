@@ -17,6 +17,7 @@ public sealed record IndexSettingsChange(
     [property: Id(8)] bool SetDistinctAttribute = false,
     [property: Id(9)] string? DistinctAttribute = null)
 {
+    /// <summary>The settings after this change: each field it sets replaces the one in <paramref name="settings"/>.</summary>
     public IndexSettings ApplyTo(IndexSettings settings) => new(
         SetDisplayedAttributes ? DisplayedAttributes : settings.DisplayedAttributes,
         SetSearchableAttributes ? SearchableAttributes : settings.SearchableAttributes,

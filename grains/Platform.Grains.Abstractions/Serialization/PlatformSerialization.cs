@@ -12,6 +12,7 @@ public static class PlatformSerialization
 {
     private static readonly string[] Namespaces = ["Platform.Search.Engine", "Platform.Search.Filters", "System.Text.Json.Nodes"];
 
+    /// <summary>Adds the platform's serializer configuration: JSON for the search-domain types that cross grain calls.</summary>
     public static ISerializerBuilder AddPlatformSerialization(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(isSupported: type =>
             type.Namespace is { } ns && Namespaces.Contains(ns) && !typeof(Exception).IsAssignableFrom(type));

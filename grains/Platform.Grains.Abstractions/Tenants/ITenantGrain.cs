@@ -5,7 +5,7 @@ namespace Platform.Grains.Tenants;
 
 /// <summary>
 /// One grain per tenant, keyed by the tenant uid. Holds the tenant's settings and the uids of its API keys and is
-/// the only writer of both. Commands are not reentrant; queries are <see cref="ReadOnly"/> and may interleave.
+/// the only writer of both. Commands are not reentrant; queries are <see cref="ReadOnlyAttribute">[ReadOnly]</see> and may interleave.
 /// </summary>
 [Alias("platform.tenant.v1")]
 public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens

@@ -9,5 +9,6 @@ public sealed record TenantLimits(
     [property: Id(3)] long? SearchesPerMonth = null,
     [property: Id(4)] long? MaxDocuments = null)
 {
+    /// <summary>No limit at all.</summary>
     public static readonly TenantLimits None = new();
 }

@@ -1,5 +1,3 @@
-using Platform.Grains.Indexes;
-
 namespace Platform.Grains.Indexes;
 
 /// <summary>Stored state of an index definition (storage contract: JSON).</summary>

@@ -1,5 +1,3 @@
-using Platform.Grains.Keys;
-
 namespace Platform.Grains.Keys;
 
 /// <summary>Stored state of an API key (storage contract: JSON). Holds no secret.</summary>

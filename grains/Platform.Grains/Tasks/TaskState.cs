@@ -1,5 +1,3 @@
-using Platform.Grains.Tasks;
-
 namespace Platform.Grains.Tasks;
 
 /// <summary>Stored state of a task (storage contract: JSON).</summary>

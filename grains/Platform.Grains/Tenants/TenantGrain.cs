@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using Platform.Grains.Directory;
 using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tasks;
-using Microsoft.Extensions.Options;
 using Platform.Search.Engine;
 using Platform.Search.Errors;
 using Platform.Search.Keys;

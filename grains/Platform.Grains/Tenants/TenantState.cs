@@ -1,5 +1,3 @@
-using Platform.Grains.Tenants;
-
 namespace Platform.Grains.Tenants;
 
 /// <summary>Stored state of a tenant (storage contract: JSON, so only add members, never rename).</summary>

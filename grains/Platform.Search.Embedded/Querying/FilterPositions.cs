@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Platform.Search.Filters;
 
 namespace Platform.Search.Embedded.Querying;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Platform.Search.Embedded.Json;
 using Platform.Search.Engine;
 using Platform.Search.Errors;

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using Platform.Search.Embedded.Json;

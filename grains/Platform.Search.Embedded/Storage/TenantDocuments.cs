@@ -4,8 +4,8 @@ using Lucene.Net.Search;
 using Platform.Search.Embedded.Json;
 using Platform.Search.Embedded.Querying;
 using Platform.Search.Engine;
-using Platform.Search.Filters;
 using Platform.Search.Errors;
+using Platform.Search.Filters;
 
 namespace Platform.Search.Embedded.Storage;
 

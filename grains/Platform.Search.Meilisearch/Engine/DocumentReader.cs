@@ -4,8 +4,8 @@ using Platform.Search.Engine;
 
 namespace Platform.Search.Meilisearch.Engine;
 
-using DocumentsQuery = Platform.Search.Engine.DocumentsQuery;
 using Platform.Search.Errors;
+using DocumentsQuery = Platform.Search.Engine.DocumentsQuery;
 
 /// <summary>
 /// A tenant's document reads: one document by its <c>_pid</c>, or a page fetched with the isolation filter, both

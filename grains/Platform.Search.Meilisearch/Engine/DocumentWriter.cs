@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
-using Platform.Search.Filters;
 using Platform.Search.Errors;
+using Platform.Search.Filters;
 
 namespace Platform.Search.Meilisearch.Engine;
 

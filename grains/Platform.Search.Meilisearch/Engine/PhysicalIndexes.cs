@@ -3,8 +3,8 @@ using Platform.Search.Engine;
 
 namespace Platform.Search.Meilisearch.Engine;
 
-using IndexSettings = Platform.Search.Engine.IndexSettings;
 using Platform.Search.Errors;
+using IndexSettings = Platform.Search.Engine.IndexSettings;
 
 /// <summary>
 /// The physical Meilisearch indexes behind a logical index (see <see cref="PhysicalLayout"/>): created with

@@ -5,8 +5,8 @@ using Platform.Search.Filters;
 
 namespace Platform.Search.Meilisearch.Engine;
 
-using IndexSettings = Platform.Search.Engine.IndexSettings;
 using Platform.Search.Errors;
+using IndexSettings = Platform.Search.Engine.IndexSettings;
 
 /// <summary>
 /// Engine requests to Meilisearch bodies and Meilisearch answers back to engine results, with the platform

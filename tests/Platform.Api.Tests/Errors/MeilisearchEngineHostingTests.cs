@@ -1,5 +1,4 @@
 using System.Net;
-using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Errors;
 

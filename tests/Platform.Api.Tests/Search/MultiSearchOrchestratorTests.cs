@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Api.Errors;
 using Platform.Api.Search;
-using Platform.Search.Engine;
 
 namespace Platform.Api.Tests.Search;
 

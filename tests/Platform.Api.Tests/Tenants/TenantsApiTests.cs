@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Tenants;

@@ -1,5 +1,4 @@
 using System.Net;
-using Platform.Api.Tests.Infrastructure;
 using Platform.Search.Tokens;
 
 namespace Platform.Api.Tests.Tokens;

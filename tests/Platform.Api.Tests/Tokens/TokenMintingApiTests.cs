@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Tokens;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Tokens;
 

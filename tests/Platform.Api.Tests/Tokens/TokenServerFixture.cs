@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using Platform.Api.Tests.Infrastructure;
 using Platform.Search.Keys;
 using Platform.Search.Tokens;
 

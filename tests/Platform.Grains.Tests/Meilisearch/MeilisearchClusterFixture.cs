@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Serialization;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using Orleans.TestingHost;
+using Platform.Grains.Serialization;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
-using Platform.Grains.Serialization;
 using Platform.Search.Keys;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Orleans.Runtime;
 
 namespace Platform.Grains.Tests.Serialization;
 

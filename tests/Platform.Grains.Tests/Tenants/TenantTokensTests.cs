@@ -2,7 +2,6 @@ using Platform.Grains.Errors;
 using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
 using Platform.Search.Errors;
-using Platform.Search.Keys;
 using Platform.Search.Tokens;
 
 namespace Platform.Grains.Tests.Tenants;

@@ -1,9 +1,8 @@
-using MsOptions = Microsoft.Extensions.Options.Options;
 using Platform.Search.Engine;
-using Platform.Search.Meilisearch;
 using Platform.Search.Meilisearch.Engine;
 using Platform.Search.Meilisearch.Tests.Infrastructure;
 using Platform.Search.Tests.Conformance;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace Platform.Search.Meilisearch.Tests.Engine;
 

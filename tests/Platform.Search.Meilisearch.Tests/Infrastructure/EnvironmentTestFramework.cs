@@ -1,5 +1,4 @@
 using System.Reflection;
-using Platform.Search.Meilisearch.Tests.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Platform.Search.Engine;
-using Platform.Search.Filters;
 using static Platform.Search.Tests.Conformance.SearchEngineFixture;
 
 namespace Platform.Search.Tests.Conformance;

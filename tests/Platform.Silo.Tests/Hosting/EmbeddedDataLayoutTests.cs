@@ -1,6 +1,6 @@
 using System.Net;
-using Platform.Silo.Tests.Infrastructure;
 using Platform.Silo.Hosting;
+using Platform.Silo.Tests.Infrastructure;
 
 namespace Platform.Silo.Tests.Hosting;
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Platform.Silo.Tests.Infrastructure;
 using Platform.Silo.Storage;
+using Platform.Silo.Tests.Infrastructure;
 
 namespace Platform.Silo.Tests.Storage;
 
