@@ -25,6 +25,31 @@ public sealed class OpenApiDocumentTests(PlatformFixture fixture)
         }
     }
 
+    /// <summary>
+    /// The written reference (docs/api-reference.md) names every operation of the document: a line holding the path
+    /// and the method, as "`POST /indexes`" or "`GET`, `PUT` and `DELETE /indexes/{uid}/settings/{setting}`".
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_is_in_the_written_api_reference()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Platform.sln"))) root = Path.GetDirectoryName(root)!;
+        var reference = await File.ReadAllLinesAsync(Path.Combine(root, "docs", "api-reference.md"));
+
+        var operations = (await DocumentAsync())["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Method: operation.Key.ToUpperInvariant(), Path: path.Key)))
+            .ToList();
+        Assert.NotEmpty(operations);
+        var missing = operations
+            .Where(o => !reference.Any(line => MentionsPath(line, o.Path) && (line.Contains($"`{o.Method} ", StringComparison.Ordinal) || line.Contains($"`{o.Method}`", StringComparison.Ordinal))))
+            .Select(o => $"{o.Method} {o.Path}")
+            .ToList();
+        Assert.True(missing.Count == 0, "missing from docs/api-reference.md: " + string.Join(", ", missing));
+    }
+
+    private static bool MentionsPath(string line, string path) =>
+        new[] { $" {path}`", $" {path}?", $" {path} " }.Any(form => line.Contains(form, StringComparison.Ordinal));
+
     [Fact]
     public async Task Errors_are_meilisearchs_error_object_and_the_bearer_schemes_are_declared()
     {
