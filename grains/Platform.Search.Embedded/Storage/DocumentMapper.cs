@@ -36,6 +36,7 @@ internal static class DocumentMapper
         var keywords = new HashSet<(string, string)>();
         foreach (var leaf in JsonLeaves.Flatten(source))
         {
+            // Attribute paths are terms of the marker fields (values are cut to fit by NormalizeKeyword).
             TermLimit.Check(leaf.Path, id, leaf.Path);
             switch (leaf.Kind)
             {
@@ -63,7 +64,6 @@ internal static class DocumentMapper
                 case LeafKind.String:
                 case LeafKind.Bool:
                     var keyword = FieldNames.NormalizeKeyword(leaf.Text);
-                    TermLimit.Check(keyword, id, leaf.Path);
                     if (keywords.Add((leaf.Path, keyword)))
                     {
                         doc.Add(new StringField(FieldNames.Keyword(leaf.Path), keyword, Field.Store.NO));

@@ -23,7 +23,7 @@ internal static class TermLimit
         if (bytes > MaxTermBytes)
         {
             throw new SearchEngineException(ErrorCodes.InvalidDocumentValue,
-                $"Document `{id}`: the value or attribute name at `{Shorten(path)}` is {bytes} bytes; the embedded engine indexes at most {MaxTermBytes} bytes per value and per attribute name.");
+                $"Document `{id}`: the attribute name `{Shorten(path)}` is {bytes} bytes long; the embedded engine accepts attribute names of at most {MaxTermBytes} bytes.");
         }
     }
 
