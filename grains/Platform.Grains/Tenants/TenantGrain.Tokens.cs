@@ -133,15 +133,23 @@ internal sealed partial class TenantGrain
 
         var uids = state.State.KeyUids.ToArray();
         var keys = await Task.WhenAll(uids.Select(k => grains.GetGrain<IApiKeyGrain>(k).Get()));
-        return keys
+        var signers = keys
             .Select((key, position) => (Key: key, Position: position))
-            .Where(k => k.Key is not null && k.Key.Tenant == Uid && CanSign(k.Key, now)
-                && IndexPatternCoverage.FirstUncovered(k.Key.Indexes, rules) is null)
+            .Where(k => k.Key is not null && k.Key.Tenant == Uid && CanSign(k.Key, now))
+            .ToList();
+        if (signers.Count == 0)
+        {
+            throw new PlatformException(ErrorCodes.ApiKeyNotFound,
+                $"Tenant `{Uid}` has no unexpired API key with the `search` action to sign tenant tokens with.");
+        }
+
+        return signers
+            .Where(k => IndexPatternCoverage.FirstUncovered(k.Key!.Indexes, rules) is null)
             .OrderByDescending(k => k.Key!.CreatedAt).ThenByDescending(k => k.Position)
             .Select(k => k.Key!)
             .FirstOrDefault()
             ?? throw new PlatformException(ErrorCodes.ApiKeyNotFound,
-                $"Tenant `{Uid}` has no unexpired API key with the `search` action covering the indexes of these search rules to sign tenant tokens with.");
+                $"Tenant `{Uid}` has no API key able to sign tokens for these search rules: no key with the `search` action covers all of {rules.FormatPatternList()}.");
     }
 
     private static bool CanSign(ApiKeySnapshot key, DateTimeOffset now) =>
