@@ -59,6 +59,8 @@ public sealed class TokenMintingBoundsTests(TokenServerFixture fixture)
         var uid = Guid.NewGuid();
         await grains.GetGrain<IApiKeyGrain>(uid).Create(w.TenantA, new ApiKeyDefinition(uid, null, null, ["*"], ["*"], null));
         (await Client.GetAsync($"/indexes/{w.Sales}/documents", secrets.KeyOf(uid))).ShouldFail(HttpStatusCode.Forbidden, "invalid_api_key");
+        var token = Tokens.For(new TestKey(w.TenantA, secrets.KeyOf(uid), uid.ToString("D")), """["*"]""");
+        (await Client.SearchAsToken(SearchRoute.Post, w.Sales, token)).ShouldFail(HttpStatusCode.Forbidden, "invalid_api_key");
 
         // The tenant's own listed key works on the same route.
         (await Client.GetAsync($"/indexes/{w.Sales}/documents", w.KeyA.Value)).ShouldBe(HttpStatusCode.OK);
