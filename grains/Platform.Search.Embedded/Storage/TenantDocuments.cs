@@ -15,7 +15,7 @@ namespace Platform.Search.Embedded.Storage;
 /// </summary>
 internal sealed class TenantDocuments(IndexRegistry indexes)
 {
-    /// <summary>Writes a batch, all or nothing: every id is checked before anything is written.</summary>
+    /// <summary>Writes a batch, all or nothing: every document is checked and mapped before anything is written.</summary>
     public DocumentWriteResult Add(string tenant, string indexUid, IReadOnlyList<JsonObject> documents, DocumentWriteMode mode, string? primaryKey)
     {
         IndexRegistry.ValidateUid(indexUid);
