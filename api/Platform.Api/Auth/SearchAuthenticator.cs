@@ -76,7 +76,9 @@ internal sealed class SearchAuthenticator(
             throw ApiError.InvalidApiKey();
         }
 
+        // As for keys: a key its tenant does not list (a creation that failed half-way) signs nothing.
         var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
+        if (!tenant.KeyUids.Contains(key.Uid)) throw ApiError.InvalidApiKey();
         if (tenant.Status == TenantStatus.Suspended)
         {
             throw new ApiError(ErrorCodes.TenantSuspended, $"Tenant `{tenant.Uid}` is suspended.");

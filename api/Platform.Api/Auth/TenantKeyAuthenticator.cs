@@ -36,7 +36,10 @@ internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets
             throw ApiError.InvalidApiKey();
         }
 
+        // The lookup entry is verified against the authoritative record: a key its tenant does not list (a key
+        // creation that failed half-way) does not authenticate.
         var tenant = await grains.GetGrain<ITenantGrain>(key.Tenant).Get() ?? throw ApiError.InvalidApiKey();
+        if (!tenant.KeyUids.Contains(key.Uid)) throw ApiError.InvalidApiKey();
         if (tenant.Status == TenantStatus.Suspended)
         {
             throw new ApiError(ErrorCodes.TenantSuspended, $"Tenant `{tenant.Uid}` is suspended.");

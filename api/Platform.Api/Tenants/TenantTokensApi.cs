@@ -6,8 +6,12 @@ using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Api.OpenApi;
+using System.Text;
+using Platform.Grains.Keys;
 using Platform.Grains.Tenants;
+using Platform.Search.Errors;
 using Platform.Search.Keys;
+using Platform.Search.Rules;
 
 namespace Platform.Api.Tenants;
 
@@ -33,21 +37,38 @@ internal static class TenantTokensApi
         string tenant, HttpContext context, IGrainFactory grains, ApiKeySecrets secrets, TenantKeyAuthenticator keys, TimeProvider time)
     {
         var bearer = BearerToken.Extract(context.Request);
+        TenantCaller? caller = null;
         if (secrets.IsMasterKey(bearer))
         {
             await TenantsApi.Existing(grains, tenant);
         }
         else
         {
-            var caller = await keys.AuthenticateAsync(context, TenantActions.TokensCreate, indexUid: null);
+            caller = await keys.AuthenticateAsync(context, TenantActions.TokensCreate, indexUid: null);
             if (!string.Equals(caller.TenantUid, tenant, StringComparison.Ordinal)) throw ApiError.InvalidApiKey();
         }
 
         var body = await JsonBody.ReadObjectAsync(context.Request, "token");
         var request = TokenRequests.Read(body, time.GetUtcNow());
+        if (caller is not null) RequireCoveredByMintingKey(caller.Key, request);
         var minted = await grains.GetGrain<ITenantGrain>(tenant).MintToken(request);
         return TypedResults.Created((string?)null,
             new MintedTokenView(minted.Token, minted.ApiKeyUid, Rfc3339.Format(minted.ExpiresAt)));
+    }
+
+    /// <summary>
+    /// A key mints only within its own <c>indexes</c>: a token whose rules name an index pattern the minting key does
+    /// not cover is refused, whichever key signs it (docs/tenant-tokens.md). Rules that do not parse are left to the
+    /// tenant grain, which reports them.
+    /// </summary>
+    private static void RequireCoveredByMintingKey(ApiKeySnapshot mintingKey, TokenRequest request)
+    {
+        if (!SearchRules.TryParse(Encoding.UTF8.GetBytes(request.SearchRulesJson), out var rules, out _)) return;
+        if (IndexPatternCoverage.FirstUncovered(mintingKey.Indexes, rules) is { } outside)
+        {
+            throw new ApiError(ErrorCodes.InvalidApiKey,
+                $"The API key cannot mint tokens for `{outside.Raw}`, authorized indexes are {IndexPattern.FormatList(mintingKey.Indexes)}.");
+        }
     }
 }
 

@@ -28,11 +28,11 @@ internal sealed class ApiKeyGrain(
         var key = new ApiKeySnapshot(Uid, tenant, definition.Name, definition.Description,
             definition.Actions, definition.Indexes, definition.ExpiresAt, now, now);
 
-        // The lookup entry is written first: a key that can be listed but not used is worse than the reverse,
-        // and a dangling lookup entry is harmless because the API checks the key grain's tenant on every call.
-        await Lookup.Set(key);
+        // The authoritative record first, the lookup last: a failure in between leaves a listed key that does not
+        // authenticate yet (deleting it works), never a working key nobody can list or delete.
         state.State.Key = key;
         await state.WriteStateAsync();
+        await Lookup.Set(key);
         return key;
     }
 

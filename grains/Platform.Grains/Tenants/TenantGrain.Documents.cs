@@ -16,6 +16,7 @@ internal sealed partial class TenantGrain
         RunDocumentTask(indexUid, TaskTypes.DocumentAdditionOrUpdate,
             async () =>
             {
+                await CheckPrimaryKey(indexUid, primaryKey);
                 var result = await EngineCalls.Run(() => engine.AddDocumentsAsync(Scope, indexUid, documents, mode, primaryKey));
                 await RecordInferredPrimaryKey(indexUid);
                 return new { receivedDocuments = result.ReceivedDocuments, indexedDocuments = result.IndexedDocuments };
@@ -48,7 +49,11 @@ internal sealed partial class TenantGrain
         RunDocumentTask(indexUid, TaskTypes.DocumentDeletion,
             async () =>
             {
-                var result = await EngineCalls.Run(() => engine.DeleteAllDocumentsAsync(Scope, indexUid));
+                // "All" is all the rule shows, as with a filter: a rule-hidden document is out of every bulk route.
+                var rule = RuleFilter(indexUid);
+                var result = rule is null
+                    ? await EngineCalls.Run(() => engine.DeleteAllDocumentsAsync(Scope, indexUid))
+                    : await EngineCalls.Run(() => engine.DeleteDocumentsByFilterAsync(Scope, indexUid, rule));
                 return new { providedIds = 0, deletedDocuments = result.DeletedDocuments };
             },
             _ => new { providedIds = 0, deletedDocuments = 0 });
@@ -80,6 +85,23 @@ internal sealed partial class TenantGrain
                 // Deleted meanwhile: nothing of ours is left there.
             }
         }
+    }
+
+    /// <summary>
+    /// The primary key is the operator's, like every index-level setting (docs/api-reference.md#documents): a tenant's
+    /// <c>primaryKey</c> parameter is accepted only when it names the index's primary key, so no tenant can choose it
+    /// for the others sharing the index.
+    /// </summary>
+    private async Task CheckPrimaryKey(string indexUid, string? primaryKey)
+    {
+        if (primaryKey is null) return;
+        var current = (await grains.GetGrain<IIndexGrain>(indexUid).Get())?.PrimaryKey;
+        if (string.Equals(current, primaryKey, StringComparison.Ordinal)) return;
+        throw current is null
+            ? new PlatformException(ErrorCodes.InvalidIndexPrimaryKey,
+                $"Index `{indexUid}` has no primary key yet, and only the operator sets it (`PATCH /indexes/{indexUid}`). Send the documents without `primaryKey` to have it inferred, or ask the operator to set it.")
+            : new PlatformException(ErrorCodes.IndexPrimaryKeyAlreadyExists,
+                $"Index `{indexUid}`: Index already has a primary key: `{current}`.");
     }
 
     /// <summary>Meilisearch infers the primary key from the first documents; the catalog learns it here.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class TenantGrain
 
         var now = time.GetUtcNow();
         var (requestedExpiry, lifetime) = RequestedExpiry(request, now);
-        var key = await SigningKey(request.ApiKeyUid, now);
+        var key = await SigningKey(request.ApiKeyUid, rules, now);
 
         var cacheKey = new TenantTokenCache.Key(rules.ToCanonicalJson(), request.Subject, key.Uid, lifetime);
         if (_mintedTokens.Find(cacheKey, now) is { } cached) return cached;
@@ -105,10 +105,11 @@ internal sealed partial class TenantGrain
     }
 
     /// <summary>
-    /// The requested key, which must be this tenant's, hold <c>search</c> and be unexpired; or else the tenant's newest
-    /// such key (by creation time, then by order of creation).
+    /// The requested key, which must be this tenant's, hold <c>search</c>, be unexpired and cover every index pattern
+    /// of the rules (a token never reaches beyond its signing key); or else the tenant's newest such key (by creation
+    /// time, then by order of creation).
     /// </summary>
-    private async Task<ApiKeySnapshot> SigningKey(Guid? requested, DateTimeOffset now)
+    private async Task<ApiKeySnapshot> SigningKey(Guid? requested, SearchRules rules, DateTimeOffset now)
     {
         if (requested is { } uid)
         {
@@ -118,22 +119,37 @@ internal sealed partial class TenantGrain
                 throw new PlatformException(ErrorCodes.ApiKeyNotFound, $"API key `{uid}` not found.");
             }
 
-            return CanSign(key, now)
-                ? key
-                : throw new PlatformException(ErrorCodes.InvalidTokenApiKeyUid,
+            if (!CanSign(key, now))
+            {
+                throw new PlatformException(ErrorCodes.InvalidTokenApiKeyUid,
                     $"API key `{uid}` cannot sign tenant tokens: it must hold the `search` action and not be expired.");
+            }
+
+            return IndexPatternCoverage.FirstUncovered(key.Indexes, rules) is { } outside
+                ? throw new PlatformException(ErrorCodes.InvalidTokenApiKeyUid,
+                    $"API key `{uid}` cannot sign these search rules: its indexes {IndexPattern.FormatList(key.Indexes)} do not cover `{outside.Raw}`.")
+                : key;
         }
 
         var uids = state.State.KeyUids.ToArray();
         var keys = await Task.WhenAll(uids.Select(k => grains.GetGrain<IApiKeyGrain>(k).Get()));
-        return keys
+        var signers = keys
             .Select((key, position) => (Key: key, Position: position))
             .Where(k => k.Key is not null && k.Key.Tenant == Uid && CanSign(k.Key, now))
+            .ToList();
+        if (signers.Count == 0)
+        {
+            throw new PlatformException(ErrorCodes.ApiKeyNotFound,
+                $"Tenant `{Uid}` has no unexpired API key with the `search` action to sign tenant tokens with.");
+        }
+
+        return signers
+            .Where(k => IndexPatternCoverage.FirstUncovered(k.Key!.Indexes, rules) is null)
             .OrderByDescending(k => k.Key!.CreatedAt).ThenByDescending(k => k.Position)
             .Select(k => k.Key!)
             .FirstOrDefault()
             ?? throw new PlatformException(ErrorCodes.ApiKeyNotFound,
-                $"Tenant `{Uid}` has no unexpired API key with the `search` action to sign tenant tokens with.");
+                $"Tenant `{Uid}` has no API key able to sign tokens for these search rules: no key with the `search` action covers all of {rules.FormatPatternList()}.");
     }
 
     private static bool CanSign(ApiKeySnapshot key, DateTimeOffset now) =>

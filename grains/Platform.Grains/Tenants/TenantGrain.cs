@@ -115,10 +115,32 @@ internal sealed partial class TenantGrain(
     {
         EnsureExists();
         var key = grains.GetGrain<IApiKeyGrain>(definition.Uid);
-        var created = await key.Create(Uid, definition);
-        state.State.KeyUids.Add(definition.Uid);
-        await state.WriteStateAsync();
-        return created;
+        if (await key.Get() is not null)
+        {
+            throw new PlatformException(ErrorCodes.ApiKeyAlreadyExists, $"`{definition.Uid}` is already an existing API key.");
+        }
+
+        // Crash-safe order: the tenant's list (what lists and deletes keys) first, then the key record, its lookup
+        // entry last; the API accepts a key only when its tenant lists it. A crash leaves at worst a listed uid
+        // without a working key, which deletion clears.
+        var listed = state.State.KeyUids.Contains(definition.Uid);
+        if (!listed)
+        {
+            state.State.KeyUids.Add(definition.Uid);
+            await state.WriteStateAsync();
+        }
+
+        try
+        {
+            return await key.Create(Uid, definition);
+        }
+        catch (PlatformException) when (!listed)
+        {
+            // Refused (created meanwhile by someone else): the uid is not ours to list.
+            state.State.KeyUids.Remove(definition.Uid);
+            await state.WriteStateAsync();
+            throw;
+        }
     }
 
     public async Task<IReadOnlyList<ApiKeySnapshot>> ListKeys()

@@ -18,8 +18,11 @@ internal sealed class TenantRulesCache
     {
         if (!string.Equals(rulesJson, _rulesJson, StringComparison.Ordinal))
         {
+            // Parse before remembering: a parse failure leaves the cache unchanged and fails this call and every
+            // later one with these rules (fail closed), never answering with the previous rules.
+            var parsed = rulesJson is null ? null : SearchRules.Parse(rulesJson);
+            _rules = parsed;
             _rulesJson = rulesJson;
-            _rules = rulesJson is null ? null : SearchRules.Parse(rulesJson);
         }
 
         if (_rules is null) return (true, null);

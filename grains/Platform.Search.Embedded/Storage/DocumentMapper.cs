@@ -17,6 +17,7 @@ internal static class DocumentMapper
     /// <summary>Lucene's limit for one binary doc value is 32766 bytes; larger sources go to a stored field.</summary>
     private const int MaxDocValueBytes = 32_000;
 
+    /// <summary>Maps the document; throws <c>invalid_document_value</c> for a term Lucene could not index.</summary>
     public static Document Map(string tenant, string id, JsonObject document)
     {
         var doc = new Document
@@ -35,6 +36,8 @@ internal static class DocumentMapper
         var keywords = new HashSet<(string, string)>();
         foreach (var leaf in JsonLeaves.Flatten(source))
         {
+            // Attribute paths are terms of the marker fields (values are cut to fit by NormalizeKeyword).
+            TermLimit.Check(leaf.Path, id, leaf.Path);
             switch (leaf.Kind)
             {
                 case LeafKind.Present:

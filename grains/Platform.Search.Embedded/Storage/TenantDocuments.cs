@@ -15,7 +15,7 @@ namespace Platform.Search.Embedded.Storage;
 /// </summary>
 internal sealed class TenantDocuments(IndexRegistry indexes)
 {
-    /// <summary>Writes a batch, all or nothing: every id is checked before anything is written.</summary>
+    /// <summary>Writes a batch, all or nothing: every document is checked and mapped before anything is written.</summary>
     public DocumentWriteResult Add(string tenant, string indexUid, IReadOnlyList<JsonObject> documents, DocumentWriteMode mode, string? primaryKey)
     {
         IndexRegistry.ValidateUid(indexUid);
@@ -40,20 +40,57 @@ internal sealed class TenantDocuments(IndexRegistry indexes)
 
             var key = settings.PrimaryKey ?? primaryKey ?? DocumentIds.Infer(documents[0]);
             var pending = Pending(index, tenant, documents, mode, key);
+
+            // Every document is mapped (and checked against Lucene's term limit) before the writer sees any of them.
+            var mapped = pending.Select(p => (p.Key, Document: DocumentMapper.Map(tenant, p.Key, p.Value))).ToList();
+            try
+            {
+                foreach (var (id, document) in mapped)
+                {
+                    index.Writer.UpdateDocument(KeyTerm(tenant, id), document);
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Lucene refusing a document's content: the client's fault, reported on the task.
+                Restore(index, tenant, pending.Keys);
+                throw new SearchEngineException(ErrorCodes.InvalidDocumentValue, "A document of the batch cannot be indexed; nothing of the batch was written.");
+            }
+            catch
+            {
+                Restore(index, tenant, pending.Keys);
+                throw;
+            }
+
             if (settings.PrimaryKey != key)
             {
                 index.SaveSettings(settings with { PrimaryKey = key });
-            }
-
-            foreach (var (id, document) in pending)
-            {
-                index.Writer.UpdateDocument(new Term(FieldNames.Key, FieldNames.DocumentKey(tenant, id)), DocumentMapper.Map(tenant, id, document));
             }
 
             index.CommitAndRefresh();
             return new DocumentWriteResult(documents.Count, pending.Count);
         }
     }
+
+    /// <summary>
+    /// Undoes a batch the writer failed in the middle of. Every write commits under the index's write lock, so the
+    /// writer holds nothing uncommitted but this batch (no other tenant's work can be lost), and the searcher still
+    /// shows the last commit: each written id gets its committed version back, or goes. Committing here means no
+    /// later write, of any tenant, can commit the half batch.
+    /// </summary>
+    private static void Restore(LuceneIndex index, string tenant, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            var committed = Load(index, tenant, id);
+            if (committed is null) index.Writer.DeleteDocuments(KeyTerm(tenant, id));
+            else index.Writer.UpdateDocument(KeyTerm(tenant, id), DocumentMapper.Map(tenant, id, committed));
+        }
+
+        index.CommitAndRefresh();
+    }
+
+    private static Term KeyTerm(string tenant, string id) => new(FieldNames.Key, FieldNames.DocumentKey(tenant, id));
 
     public DocumentDeletionResult Delete(string tenant, string indexUid, IReadOnlyList<string> documentIds)
     {

@@ -48,8 +48,10 @@ public static class ErrorCodes
     public const string IndexPrimaryKeyNoCandidateFound = "index_primary_key_no_candidate_found";
     public const string IndexPrimaryKeyMultipleCandidatesFound = "index_primary_key_multiple_candidates_found";
     public const string IndexPrimaryKeyAlreadyExists = "index_primary_key_already_exists";
+    public const string InvalidIndexPrimaryKey = "invalid_index_primary_key";
     public const string InvalidDocumentId = "invalid_document_id";
     public const string MissingDocumentId = "missing_document_id";
+    public const string InvalidDocumentValue = "invalid_document_value";
     public const string InvalidDocumentIds = "invalid_document_ids";
     public const string InvalidDocumentFilter = "invalid_document_filter";
     public const string InvalidDocumentOffset = "invalid_document_offset";
