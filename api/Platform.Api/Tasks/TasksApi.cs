@@ -46,8 +46,11 @@ internal static class TasksApi
                 $"Invalid value in parameter `taskUid`: could not parse `{uid}` as a positive integer");
         }
 
-        var task = await grains.GetGrain<ITaskGrain>(taskUid).Get();
-        if (task is null || (tenant is not null && task.Tenant != tenant))
+        // A tenant's read goes through its grain, which also refuses tasks of a deleted tenant with the same uid.
+        var task = tenant is null
+            ? await grains.GetGrain<ITaskGrain>(taskUid).Get()
+            : await grains.GetGrain<ITenantGrain>(tenant).GetTask(taskUid);
+        if (task is null)
         {
             throw new ApiError(ErrorCodes.TaskNotFound, $"Task `{taskUid}` not found.");
         }

@@ -58,4 +58,11 @@ public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens
     /// <summary>Uids of the tenant's newest tasks (up to 1,000), newest first. Read-only.</summary>
     [ReadOnly, Alias("list-task-uids")]
     Task<IReadOnlyList<long>> ListTaskUids();
+
+    /// <summary>
+    /// The task with this uid when it belongs to this tenant as it exists now, else null: a task of a deleted tenant
+    /// with the same uid (an earlier incarnation) is never returned. Read-only.
+    /// </summary>
+    [ReadOnly, Alias("get-task")]
+    Task<TaskRecord?> GetTask(long taskUid);
 }

@@ -24,6 +24,12 @@ internal sealed class ApiKeyGrain(
             throw new PlatformException(ErrorCodes.ApiKeyAlreadyExists, $"`{Uid}` is already an existing API key.");
         }
 
+        if (state.State.DeletedAt is not null)
+        {
+            throw new PlatformException(ErrorCodes.ApiKeyAlreadyExists,
+                $"`{Uid}` is the uid of a deleted API key and cannot be used again: its key value would be the deleted key's.");
+        }
+
         var now = time.GetUtcNow();
         var key = new ApiKeySnapshot(Uid, tenant, definition.Name, definition.Description,
             definition.Actions, definition.Indexes, definition.ExpiresAt, now, now);
@@ -56,7 +62,9 @@ internal sealed class ApiKeyGrain(
         // The lookup entry goes first so that the key stops authenticating before anything else happens.
         await Lookup.Clear();
         if (state.State.Key is null) return;
-        await state.ClearStateAsync();
-        state.State = new ApiKeyState();
+
+        // A tombstone, not a cleared record: the uid must never name a key again (docs/security.md#key-uids).
+        state.State = new ApiKeyState { DeletedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
     }
 }

@@ -50,6 +50,7 @@ internal sealed partial class TenantGrain(
         state.State = new TenantState
         {
             Exists = true,
+            FirstTaskUid = await NextTaskUid(),
             Name = changes.Name,
             Status = changes.Status ?? TenantStatus.Active,
             RulesJson = changes.ClearRules ? null : changes.RulesJson,

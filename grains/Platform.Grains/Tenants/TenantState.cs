@@ -12,4 +12,10 @@ public sealed class TenantState
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Guid> KeyUids { get; set; } = [];
     public List<long> TaskUids { get; set; } = [];
+
+    /// <summary>
+    /// The first task uid this incarnation of the tenant can own (the task sequence at its creation). Tasks below it
+    /// belong to a deleted tenant of the same uid and are never shown to this one. 0 for tenants created before.
+    /// </summary>
+    public long FirstTaskUid { get; set; }
 }

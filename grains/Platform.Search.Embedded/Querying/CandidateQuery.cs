@@ -67,6 +67,9 @@ internal static class CandidateQuery
 
         if (term.MaxTypos > 0)
         {
+            // The constant-score filter rewrite takes every term within the distance: a cap on expansions (the fuzzy
+            // query's own top-terms rewrite) would be counted over all tenants' words, and others' words could push
+            // out this tenant's (docs/security.md#cross-tenant-statistics).
             any.Add(new FuzzyQuery(t, term.MaxTypos, 0, 50, true) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE }, Occur.SHOULD);
         }
 

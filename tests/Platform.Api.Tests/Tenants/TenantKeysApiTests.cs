@@ -35,7 +35,7 @@ public sealed class TenantKeysApiTests(PlatformFixture fixture)
         Assert.Equal("2050-11-13T00:00:00Z", reply.Json["expiresAt"]!.GetValue<string>());
         Assert.Equal(tenant, reply.Json["tenant"]!.GetValue<string>());
 
-        // Found by uid and by value alike; deleting frees the uid for the next run.
+        // Found by uid and by value alike; deleting leaves the uid as a tombstone (docs/security.md#key-uids).
         (await Client.GetAsync($"/tenants/{tenant}/keys/{expected}")).ShouldBe(HttpStatusCode.OK);
         (await Client.DeleteAsync($"/tenants/{tenant}/keys/{uid}")).ShouldBe(HttpStatusCode.NoContent);
     }
