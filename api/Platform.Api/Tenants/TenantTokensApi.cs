@@ -43,6 +43,7 @@ internal static class TenantTokensApi
             if (!string.Equals(caller.TenantUid, tenant, StringComparison.Ordinal)) throw ApiError.InvalidApiKey();
         }
 
+        TokenRequests.LimitBody(context.Request);
         var body = await JsonBody.ReadObjectAsync(context.Request, "token");
         var request = TokenRequests.Read(body, time.GetUtcNow());
         var minted = await grains.GetGrain<ITenantGrain>(tenant).MintToken(request);
