@@ -14,6 +14,9 @@ public sealed class EmbeddedEngineOptionsValidator : IValidateOptions<EmbeddedEn
         if (string.IsNullOrWhiteSpace(options.DataRoot)) errors.Add($"{Section}:{nameof(options.DataRoot)} is required.");
         if (options.MaxTotalHits < 1) errors.Add($"{Section}:{nameof(options.MaxTotalHits)} must be at least 1.");
         if (options.MaxValuesPerFacet < 0) errors.Add($"{Section}:{nameof(options.MaxValuesPerFacet)} must not be negative.");
+        if (options.SearchTimeout <= TimeSpan.Zero) errors.Add($"{Section}:{nameof(options.SearchTimeout)} must be positive.");
+        if (options.SearchWorkBudget < 1) errors.Add($"{Section}:{nameof(options.SearchWorkBudget)} must be at least 1.");
+        if (options.MaxResponseBytes < 1) errors.Add($"{Section}:{nameof(options.MaxResponseBytes)} must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -22,7 +22,9 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
     private readonly SearchPipeline _search;
     private readonly FacetSearchPipeline _facetSearch;
 
-    public LuceneSearchEngine(EmbeddedEngineOptions options)
+    /// <param name="options">The engine's options; validated here too.</param>
+    /// <param name="clock">The clock search budgets are timed with; the system clock unless a test fakes it.</param>
+    public LuceneSearchEngine(EmbeddedEngineOptions options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new EmbeddedEngineOptionsValidator().Validate(null, options);
@@ -33,8 +35,8 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
 
         _indexes = new IndexRegistry(options.DataRoot);
         _documents = new TenantDocuments(_indexes);
-        _search = new SearchPipeline(_indexes, options, TextAnalyzer.Instance);
-        _facetSearch = new FacetSearchPipeline(_indexes, options, TextAnalyzer.Instance);
+        _search = new SearchPipeline(_indexes, options, TextAnalyzer.Instance, clock ?? TimeProvider.System);
+        _facetSearch = new FacetSearchPipeline(_indexes, options, TextAnalyzer.Instance, clock ?? TimeProvider.System);
     }
 
     public Task<IndexInfo> CreateIndexAsync(string indexUid, string? primaryKey = null, CancellationToken cancellationToken = default)

@@ -6,10 +6,17 @@ namespace Platform.Api.Auth;
 /// <summary>
 /// Extracts the bearer secret with Meilisearch's header rules (docs/api-reference.md#authentication): split on the first space, scheme
 /// exactly <c>Bearer</c>, the rest untrimmed. A missing or non-Bearer header is 401; <c>Bearer</c> with nothing after
-/// it is 403 (the empty secret matches nothing).
+/// it is 403 (the empty secret matches nothing), and so is a secret longer than <see cref="MaxLength"/>, refused
+/// before any decoding or lookup (docs/limits.md#tokens).
 /// </summary>
 internal static class BearerToken
 {
+    /// <summary>
+    /// Longest secret looked at, in characters: a token carrying the largest <c>searchRules</c> a mint accepts
+    /// (<see cref="Tenants.TenantRules.MaxBytes"/>) and the longest subject stays well under it.
+    /// </summary>
+    public const int MaxLength = 24 * 1024;
+
     public static string Extract(HttpRequest request)
     {
         var header = request.Headers.Authorization;
@@ -23,6 +30,11 @@ internal static class BearerToken
         if (!string.Equals(scheme, "Bearer", StringComparison.Ordinal))
         {
             throw ApiError.MissingAuthorizationHeader();
+        }
+
+        if (value.Length - space - 1 > MaxLength)
+        {
+            throw ApiError.InvalidApiKey();
         }
 
         return space < 0 ? "" : value[(space + 1)..];

@@ -20,9 +20,10 @@ namespace Platform.Api.Auth;
 /// and a token verified under one master key is never found under another (a rotation, which today needs a restart
 /// and so starts with an empty cache anyway).</para>
 /// <para>An entry lives until the token's <c>exp</c> (by the injected <see cref="TimeProvider"/>; Meilisearch's rule:
-/// valid while now &lt;= exp). A token without <c>exp</c> lives until evicted. When the cache is full, an insert
-/// first drops expired entries, then the least recently used ones down to 90% of the bound, so the sweep cost is
-/// spread over many inserts. Thread-safe.</para>
+/// valid while now &lt;= exp). A token without <c>exp</c> lives until evicted. The cache is bounded by count and by
+/// estimated bytes (<see cref="EstimateBytes"/>): when an insert would pass either bound, it first drops expired
+/// entries, then the least recently used ones down to 90% of both bounds, so the sweep cost is spread over many
+/// inserts. A token whose estimate exceeds the whole byte bound is not cached. Thread-safe.</para>
 /// </remarks>
 internal sealed class ValidatedTokenCache
 {
@@ -30,6 +31,7 @@ internal sealed class ValidatedTokenCache
     private readonly Lock _sweep = new();
     private readonly TimeProvider _time;
     private readonly byte[] _masterKeyId;
+    private long _bytes;
 
     public ValidatedTokenCache(IOptions<ValidatedTokenCacheOptions> options, ApiKeySecrets secrets, TimeProvider time)
     {
@@ -37,6 +39,7 @@ internal sealed class ValidatedTokenCache
         ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(time);
         Capacity = options.Value.ValidatedCacheSize;
+        MaxBytes = options.Value.ValidatedCacheBytes;
         _time = time;
         _masterKeyId = Encoding.ASCII.GetBytes(secrets.MasterKeyId + ".");
     }
@@ -44,8 +47,25 @@ internal sealed class ValidatedTokenCache
     /// <summary>The most entries kept; 0 means nothing is cached.</summary>
     public int Capacity { get; }
 
+    /// <summary>The most estimated bytes kept.</summary>
+    public long MaxBytes { get; }
+
     /// <summary>Entries held now (expired ones included until they are looked up or swept).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Estimated bytes held now.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>
+    /// What remembering a token costs, about: the claims are parsed from the token's payload (three quarters of its
+    /// text), and their object graph (rules, filters) takes several times the JSON, so eight bytes a character of the
+    /// token, plus the fixed part of an entry.
+    /// </summary>
+    public static long EstimateBytes(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return 256 + (8L * token.Length);
+    }
 
     /// <summary>The verified claims of <paramref name="token"/>, when it was verified before and has not expired since.</summary>
     public bool TryGet(string token, out TenantTokenClaims claims)
@@ -60,7 +80,7 @@ internal sealed class ValidatedTokenCache
         if (entry.Claims.Exp is { } exp && now.ToUnixTimeSeconds() > exp)
         {
             // Expired since it was cached: the verifier must answer, with the expiry message and today's time.
-            _entries.TryRemove(new KeyValuePair<TokenDigest, Entry>(digest, entry));
+            Remove(digest, entry);
             return false;
         }
 
@@ -75,33 +95,48 @@ internal sealed class ValidatedTokenCache
         ArgumentNullException.ThrowIfNull(verified);
         if (Capacity == 0) return;
 
+        var size = EstimateBytes(token);
+        if (size > MaxBytes) return;
+
         var now = _time.GetUtcNow();
-        if (_entries.Count >= Capacity) Sweep(now);
-        _entries[Digest(token)] = new Entry(verified, now.UtcTicks);
+        if (_entries.Count >= Capacity || Bytes + size > MaxBytes) Sweep(now, size);
+        var entry = new Entry(verified, now.UtcTicks, size);
+        if (_entries.TryAdd(Digest(token), entry)) Interlocked.Add(ref _bytes, size);
     }
 
     /// <summary>Forgets every entry.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        foreach (var (digest, entry) in _entries) Remove(digest, entry);
+    }
 
-    private void Sweep(DateTimeOffset now)
+    private void Sweep(DateTimeOffset now, long incoming)
     {
         lock (_sweep)
         {
-            if (_entries.Count < Capacity) return;
+            if (_entries.Count < Capacity && Bytes + incoming <= MaxBytes) return;
 
             var seconds = now.ToUnixTimeSeconds();
             foreach (var (digest, entry) in _entries)
             {
-                if (entry.Claims.Exp is { } exp && seconds > exp) _entries.TryRemove(digest, out _);
+                if (entry.Claims.Exp is { } exp && seconds > exp) Remove(digest, entry);
             }
 
-            var target = Capacity - Math.Max(1, Capacity / 10);
-            var excess = _entries.Count - target;
-            if (excess <= 0) return;
+            var countTarget = Capacity - Math.Max(1, Capacity / 10);
+            var bytesTarget = MaxBytes - Math.Max(incoming, MaxBytes / 10);
+            if (_entries.Count <= countTarget && Bytes <= bytesTarget) return;
 
-            var oldest = _entries.Select(e => (e.Key, e.Value.LastUsedTicks)).OrderBy(e => e.LastUsedTicks).Take(excess).ToList();
-            foreach (var (digest, _) in oldest) _entries.TryRemove(digest, out _);
+            foreach (var (digest, entry) in _entries.OrderBy(e => e.Value.LastUsedTicks).ToList())
+            {
+                if (_entries.Count <= countTarget && Bytes <= bytesTarget) break;
+                Remove(digest, entry);
+            }
         }
+    }
+
+    private void Remove(TokenDigest digest, Entry entry)
+    {
+        if (_entries.TryRemove(new KeyValuePair<TokenDigest, Entry>(digest, entry))) Interlocked.Add(ref _bytes, -entry.Size);
     }
 
     private TokenDigest Digest(string token)
@@ -118,11 +153,13 @@ internal sealed class ValidatedTokenCache
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct TokenDigest(ulong A, ulong B, ulong C, ulong D);
 
-    private sealed class Entry(TenantTokenClaims claims, long lastUsedTicks)
+    private sealed class Entry(TenantTokenClaims claims, long lastUsedTicks, long size)
     {
         private long _lastUsedTicks = lastUsedTicks;
 
         public TenantTokenClaims Claims { get; } = claims;
+
+        public long Size { get; } = size;
 
         public long LastUsedTicks => Volatile.Read(ref _lastUsedTicks);
 

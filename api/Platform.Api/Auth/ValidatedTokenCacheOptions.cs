@@ -14,4 +14,11 @@ public sealed class ValidatedTokenCacheOptions
     /// again. 0 turns the cache off. Default 10,000.
     /// </summary>
     public int ValidatedCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Estimated bytes of verified tokens each API process remembers (eight bytes a character of the token plus 256
+    /// per entry); least recently used entries go first, and a token larger than this is not cached. At least 1.
+    /// Default 64 MiB.
+    /// </summary>
+    public long ValidatedCacheBytes { get; set; } = 64L * 1024 * 1024;
 }

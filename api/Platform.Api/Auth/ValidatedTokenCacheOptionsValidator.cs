@@ -2,14 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Api.Auth;
 
-/// <summary>Checks <see cref="ValidatedTokenCacheOptions"/> at start-up, naming the key.</summary>
+/// <summary>Checks <see cref="ValidatedTokenCacheOptions"/> at start-up, collecting every error and naming its key.</summary>
 public sealed class ValidatedTokenCacheOptionsValidator : IValidateOptions<ValidatedTokenCacheOptions>
 {
     public ValidateOptionsResult Validate(string? name, ValidatedTokenCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ValidatedCacheSize < 0
-            ? ValidateOptionsResult.Fail($"{ValidatedTokenCacheOptions.SectionName}:ValidatedCacheSize must be 0 (off) or more.")
-            : ValidateOptionsResult.Success;
+        const string Section = ValidatedTokenCacheOptions.SectionName;
+        var errors = new List<string>();
+        if (options.ValidatedCacheSize < 0) errors.Add($"{Section}:ValidatedCacheSize must be 0 (off) or more.");
+        if (options.ValidatedCacheBytes < 1) errors.Add($"{Section}:ValidatedCacheBytes must be at least 1.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -78,16 +78,16 @@ internal sealed class SearchBodyFields
                 Request = Request with { CropLength = Integer(name, value, nullable: false)!.Value };
                 break;
             case "cropMarker":
-                Request = Request with { CropMarker = String(name, value) };
+                Request = Request with { CropMarker = SearchTextLimits.Tag(name, Path(name), String(name, value)) };
                 break;
             case "attributesToHighlight":
                 Request = Request with { AttributesToHighlight = StringList(name, value) };
                 break;
             case "highlightPreTag":
-                Request = Request with { HighlightPreTag = String(name, value) };
+                Request = Request with { HighlightPreTag = SearchTextLimits.Tag(name, Path(name), String(name, value)) };
                 break;
             case "highlightPostTag":
-                Request = Request with { HighlightPostTag = String(name, value) };
+                Request = Request with { HighlightPostTag = SearchTextLimits.Tag(name, Path(name), String(name, value)) };
                 break;
             case "showMatchesPosition":
                 Request = Request with { ShowMatchesPosition = Boolean(name, value) };

@@ -48,6 +48,7 @@ internal static class TenantTokensApi
             if (!string.Equals(caller.TenantUid, tenant, StringComparison.Ordinal)) throw ApiError.InvalidApiKey();
         }
 
+        TokenRequests.LimitBody(context.Request);
         var body = await JsonBody.ReadObjectAsync(context.Request, "token");
         var request = TokenRequests.Read(body, time.GetUtcNow());
         if (caller is not null) RequireCoveredByMintingKey(caller.Key, request);

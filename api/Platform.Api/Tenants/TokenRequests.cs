@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Grains.Tenants;
@@ -16,7 +18,29 @@ internal static class TokenRequests
     /// <summary>Longest accepted <c>subject</c>, in characters: it travels in every request the token is used on.</summary>
     public const int MaxSubjectLength = 256;
 
+    /// <summary>
+    /// Largest mint body read, in bytes: the largest rules (<see cref="TenantRules.MaxBytes"/>) and every other field
+    /// fit with room to spare, so a mint request cannot make the API buffer a body of <c>Platform:MaxPayloadBytes</c>.
+    /// </summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
     private static readonly string[] Fields = ["searchRules", "expiresAt", "ttlSeconds", "subject", "apiKeyUid"];
+
+    /// <summary>Refuses a mint body over <see cref="MaxBodyBytes"/>: at once when its length is declared, else while it is read.</summary>
+    /// <exception cref="ApiError"><c>payload_too_large</c>.</exception>
+    public static void LimitBody(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new ApiError(ErrorCodes.PayloadTooLarge, $"The provided payload reached the size limit. The maximum accepted payload size is {MaxBodyBytes} bytes.");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+    }
 
     public static TokenRequest Read(JsonObjectReader body, DateTimeOffset now)
     {
@@ -31,7 +55,7 @@ internal static class TokenRequests
             var value = property.Value;
             switch (property.Name)
             {
-                case "searchRules": rules = value.GetRawText(); break;
+                case "searchRules": rules = TenantRules.EnsureWithinLimit(value.GetRawText()); break;
                 case "expiresAt": expiresAt = ReadExpiresAt(body, value, now); break;
                 case "ttlSeconds": ttlSeconds = ReadTtl(body, value); break;
                 case "subject": subject = ReadSubject(body, value); break;
@@ -40,7 +64,7 @@ internal static class TokenRequests
             }
         }
 
-        rules ??= body.Required("searchRules").GetRawText();
+        rules ??= TenantRules.EnsureWithinLimit(body.Required("searchRules").GetRawText());
         if (expiresAt is not null && ttlSeconds is not null)
         {
             throw new ApiError(ErrorCodes.InvalidTokenExpiresAt, "Give either `expiresAt` or `ttlSeconds`, not both.");

@@ -23,7 +23,7 @@ internal sealed partial class TenantGrain(
 {
     private readonly TenantRulesCache _rules = new();
     private readonly TenantTokenCache _mintedTokens =
-        new(tokenOptions.Value.MintCacheSizePerTenant, tokenOptions.Value.ReuseShare);
+        new(tokenOptions.Value.MintCacheSizePerTenant, tokenOptions.Value.ReuseShare, tokenOptions.Value.MintCacheBytesPerTenant);
 
     // Only engines that enforce isolation again with a per-tenant credential (Meilisearch) issue credentials.
     private readonly BackendCredentialCache? _backendCredentials = engine is IBackendCredentialIssuer issuer

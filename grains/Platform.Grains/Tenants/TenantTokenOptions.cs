@@ -26,6 +26,12 @@ public sealed class TenantTokenOptions
     public int MintCacheSizePerTenant { get; set; } = 256;
 
     /// <summary>
+    /// Estimated bytes of minted tokens (with their rules) each tenant grain keeps; an entry larger than this is not
+    /// kept. At least 1. Default 1 MiB.
+    /// </summary>
+    public long MintCacheBytesPerTenant { get; set; } = TenantTokenCache.DefaultMaxBytes;
+
+    /// <summary>
     /// Backend credentials (the Meilisearch engine's backend tenant tokens) each tenant grain keeps, one per distinct
     /// tenant rule in use, in memory only. At least 1. Default 64.
     /// </summary>

@@ -11,6 +11,7 @@ public sealed class TenantTokenOptionsValidator : IValidateOptions<TenantTokenOp
         const string Section = TenantTokenOptions.SectionName;
         var errors = new List<string>();
         if (options.MintCacheSizePerTenant < 0) errors.Add($"{Section}:MintCacheSizePerTenant must be 0 (off) or more.");
+        if (options.MintCacheBytesPerTenant < 1) errors.Add($"{Section}:MintCacheBytesPerTenant must be at least 1.");
         if (options.BackendCacheSizePerTenant < 1) errors.Add($"{Section}:BackendCacheSizePerTenant must be at least 1.");
         if (options.DefaultLifetime < TimeSpan.FromSeconds(1)) errors.Add($"{Section}:DefaultLifetime must be at least one second.");
         if (options.MaxLifetime < options.DefaultLifetime) errors.Add($"{Section}:MaxLifetime must be at least {Section}:DefaultLifetime.");

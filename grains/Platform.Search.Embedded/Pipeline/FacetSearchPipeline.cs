@@ -14,11 +14,12 @@ namespace Platform.Search.Embedded.Pipeline;
 /// facet among the documents that qualify. Only the tenant's documents are ever read, so only its values are counted
 /// or shown.
 /// </summary>
-internal sealed class FacetSearchPipeline(IndexRegistry indexes, EmbeddedEngineOptions options, TextAnalyzer analyzer)
+internal sealed class FacetSearchPipeline(IndexRegistry indexes, EmbeddedEngineOptions options, TextAnalyzer analyzer, TimeProvider clock)
 {
     public FacetSearchResponse Search(string tenant, string indexUid, FacetSearchRequest request, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        var budget = new SearchBudget(options, clock, cancellationToken);
         SearchParameterValues.CheckRankingScoreThreshold(request.RankingScoreThreshold);
         var index = indexes.Require(indexUid);
         var settings = index.Settings;
@@ -40,12 +41,13 @@ internal sealed class FacetSearchPipeline(IndexRegistry indexes, EmbeddedEngineO
         return index.Read(searcher =>
         {
             var (ids, removalOrder) = TenantCandidates.Find(searcher, index, tenant, query, request.MatchingStrategy, filter);
-            cancellationToken.ThrowIfCancellationRequested();
+            budget.Check();
             var sources = new SourceReader(searcher);
             var matcher = query.IsPlaceholder ? null : new DocumentMatcher(query, removalOrder, request.MatchingStrategy, searchable, analyzer);
             foreach (var id in ids)
             {
                 var leaves = sources.LoadLeaves(id);
+                budget.Spend(1 + leaves.Count);
                 if (matcher is not null && (matcher.Evaluate(leaves) is not { } relevance || relevance.Score < (request.RankingScoreThreshold ?? 0)))
                 {
                     continue;

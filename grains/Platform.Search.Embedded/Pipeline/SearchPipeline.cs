@@ -15,29 +15,30 @@ namespace Platform.Search.Embedded.Pipeline;
 /// A search over one tenant's documents: Lucene selects the candidates (<see cref="TenantCandidates"/>); matching,
 /// ranking, facets, distinct, paging and formatting run in process over their stored JSON.
 /// </summary>
-internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOptions options, TextAnalyzer analyzer)
+internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOptions options, TextAnalyzer analyzer, TimeProvider clock)
 {
     /// <summary>Everything a search needs that is decided before any document is read.</summary>
     private sealed record Plan(
-        ParsedQuery Query, Query? Filter, SortSpec? Sort, FacetCounter? Facets, string? Distinct, HitFormatter Formatter, IReadOnlyList<string> Searchable);
+        ParsedQuery Query, Query? Filter, SortSpec? Sort, FacetCounter? Facets, string? Distinct, HitFormatter Formatter, IReadOnlyList<string> Searchable,
+        SearchBudget Budget);
 
     public SearchResponse Search(string tenant, string indexUid, SearchRequest request, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         ValidateRequest(request);
         var index = indexes.Require(indexUid);
-        var plan = Prepare(indexUid, index.Settings, request);
+        var plan = Prepare(indexUid, index.Settings, request, new SearchBudget(options, clock, cancellationToken));
         return index.Read(searcher =>
         {
             var (ids, removalOrder) = TenantCandidates.Find(searcher, index, tenant, plan.Query, request.MatchingStrategy, plan.Filter);
-            cancellationToken.ThrowIfCancellationRequested();
+            plan.Budget.Check();
             var sources = new SourceReader(searcher);
             var ranked = Rank(ids, removalOrder, sources, plan, request);
             return Page(ranked, sources, plan, request) with { ProcessingTimeMs = stopwatch.ElapsedMilliseconds };
         });
     }
 
-    private Plan Prepare(string indexUid, IndexSettings settings, SearchRequest request)
+    private Plan Prepare(string indexUid, IndexSettings settings, SearchRequest request, SearchBudget budget)
     {
         var query = ParsedQuery.Parse(request.Q, analyzer);
         return new Plan(
@@ -46,8 +47,9 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
             SortSpec.Parse(request.Sort, indexUid, settings),
             request.Facets is { Count: > 0 } ? new FacetCounter(request.Facets, settings, options.MaxValuesPerFacet) : null,
             DistinctAttribute.Resolve(request, indexUid, settings),
-            new HitFormatter(request, query, analyzer, settings),
-            request.AttributesToSearchOn is { Count: > 0 } on ? on : settings.SearchableAttributes);
+            new HitFormatter(request, query, analyzer, settings, budget),
+            request.AttributesToSearchOn is { Count: > 0 } on ? on : settings.SearchableAttributes,
+            budget);
     }
 
     /// <summary>
@@ -69,6 +71,7 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
         foreach (var id in ids)
         {
             var leaves = sources.LoadLeaves(id);
+            plan.Budget.Spend(1 + leaves.Count);
             var relevance = matcher is null ? Relevance.Placeholder : matcher.Evaluate(leaves);
             if (relevance is not { } r || r.Score < (request.RankingScoreThreshold ?? 0))
             {
@@ -79,6 +82,7 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
             plan.Facets?.Add(leaves);
         }
 
+        plan.Budget.Check();
         ranked.Sort((a, b) => RankedCandidate.Compare(a, b, plan.Sort));
         return plan.Distinct is null ? ranked : DistinctAttribute.Apply(ranked, plan.Distinct);
     }
@@ -93,6 +97,7 @@ internal sealed class SearchPipeline(IndexRegistry indexes, EmbeddedEngineOption
         for (var i = start; i < end; i++)
         {
             var candidate = ranked[i];
+            plan.Budget.Spend(1);
             hits.Add(plan.Formatter.Format(sources.Load(candidate.DocId), candidate.Relevance));
         }
 

@@ -17,6 +17,9 @@ namespace Platform.Search.Embedded.Querying;
 /// </summary>
 internal sealed class FilterCompiler(string indexUid, IndexSettings settings, string errorCode)
 {
+    /// <summary>Most clauses one compiled boolean query gets; well under Lucene's default limit of 1,024.</summary>
+    internal const int ClausesPerGroup = 512;
+
     private static readonly string[] GeoFields = ["_geo", "_geoDistance", "_geoPoint"];
 
     private FilterExpression _root = null!;
@@ -101,12 +104,24 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
         _ => null,
     };
 
-    private Query Combine(IReadOnlyList<FilterExpression> operands, Occur occur)
+    private Query Combine(IReadOnlyList<FilterExpression> operands, Occur occur) => Group(operands.Select(Build).ToList(), occur);
+
+    /// <summary>
+    /// Lucene refuses a boolean query of more than <see cref="BooleanQuery.MaxClauseCount"/> (1,024) clauses, and a
+    /// filter may hold <see cref="FilterLimits.MaxConditions"/>. An AND of ANDs and an OR of ORs match the same
+    /// documents as the flat list, so long lists are nested in groups of <see cref="ClausesPerGroup"/> instead.
+    /// </summary>
+    private static Query Group(List<Query> clauses, Occur occur)
     {
-        var query = new BooleanQuery();
-        foreach (var operand in operands)
+        while (clauses.Count > ClausesPerGroup)
         {
-            query.Add(Build(operand), occur);
+            clauses = clauses.Chunk(ClausesPerGroup).Select(chunk => Group([.. chunk], occur)).ToList();
+        }
+
+        var query = new BooleanQuery();
+        foreach (var clause in clauses)
+        {
+            query.Add(clause, occur);
         }
 
         return query;
@@ -166,13 +181,9 @@ internal sealed class FilterCompiler(string indexUid, IndexSettings settings, st
     private Query In(InFilter filter)
     {
         var attribute = filter.Attribute;
-        var any = new BooleanQuery();
-        foreach (var value in filter.Values)
-        {
-            any.Add(Equal(attribute, value), Occur.SHOULD);
-        }
-
-        return filter.Values.Count == 0 ? Not(new MatchAllDocsQuery()) : any;
+        return filter.Values.Count == 0
+            ? Not(new MatchAllDocsQuery())
+            : Group(filter.Values.Select(value => Equal(attribute, value)).ToList(), Occur.SHOULD);
     }
 
     private static Query Equal(string attribute, string value)

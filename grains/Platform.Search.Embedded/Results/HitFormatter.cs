@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Search.Embedded.Analysis;
 using Platform.Search.Embedded.Json;
+using Platform.Search.Embedded.Pipeline;
 using Platform.Search.Embedded.Querying;
 using Platform.Search.Embedded.Ranking;
 using Platform.Search.Engine;
@@ -12,7 +13,9 @@ namespace Platform.Search.Embedded.Results;
 
 /// <summary>
 /// Shapes a stored document into a hit: displayed ∩ retrieved attributes, then <c>_formatted</c> (highlight, crop,
-/// numbers as strings), <c>_matchesPosition</c> (UTF-8 byte offsets) and <c>_rankingScore</c> when asked.
+/// numbers as strings), <c>_matchesPosition</c> (UTF-8 byte offsets) and <c>_rankingScore</c> when asked. Every step
+/// is linear in the field's length, and the tokens it analyses and the text it produces are charged to the search's
+/// <see cref="SearchBudget"/>, so one huge field cannot hold a silo or blow up the response.
 /// </summary>
 internal sealed class HitFormatter
 {
@@ -24,9 +27,14 @@ internal sealed class HitFormatter
     private readonly IReadOnlyList<string> _highlight;
     private readonly List<(string Pattern, int Words)> _crop = [];
     private readonly List<TextToken> _tokens = [];
+    private readonly SearchBudget _budget;
 
-    public HitFormatter(SearchRequest request, ParsedQuery query, TextAnalyzer analyzer, IndexSettings settings)
+    /// <summary>What one <c>{"start":…,"length":…}</c> entry adds to a response, about.</summary>
+    private const int PositionBytes = 32;
+
+    public HitFormatter(SearchRequest request, ParsedQuery query, TextAnalyzer analyzer, IndexSettings settings, SearchBudget budget)
     {
+        _budget = budget;
         _request = request;
         _query = query;
         _analyzer = analyzer;
@@ -137,32 +145,25 @@ internal sealed class HitFormatter
 
     private string Transform(string text, bool highlight, int? cropWords)
     {
-        _analyzer.Tokenize(text, _tokens);
+        Analyze(text);
         var marks = _query.IsPlaceholder ? [] : TermMatching.Highlights(_tokens, _query);
         int from = 0, to = text.Length, first = 0, last = _tokens.Count;
         var prefixMarker = false;
         var suffixMarker = false;
         if (cropWords is { } words && _tokens.Count > words)
         {
-            var best = 0;
-            var bestCount = -1;
-            for (var s = 0; s + words <= _tokens.Count; s++)
-            {
-                var count = marks.Count(m => m.Token >= s && m.Token < s + words);
-                if (count > bestCount)
-                {
-                    best = s;
-                    bestCount = count;
-                }
-            }
-
-            first = best;
-            last = best + words;
+            first = BestWindow(marks, words);
+            last = first + words;
             from = words == 0 ? 0 : _tokens[first].Start;
             to = words == 0 ? 0 : _tokens[last - 1].End;
             prefixMarker = first > 0;
             suffixMarker = last < _tokens.Count;
         }
+
+        var shown = highlight ? marks.Where(m => m.Token >= first && m.Token < last).ToList() : [];
+        var markerLength = (prefixMarker ? _request.CropMarker.Length : 0) + (suffixMarker ? _request.CropMarker.Length : 0);
+        var tagLength = (long)shown.Count * (_request.HighlightPreTag.Length + _request.HighlightPostTag.Length);
+        _budget.Emit(to - from + markerLength + tagLength);
 
         var sb = new StringBuilder();
         if (prefixMarker)
@@ -171,22 +172,14 @@ internal sealed class HitFormatter
         }
 
         var at = from;
-        if (highlight)
+        foreach (var (token, chars) in shown)
         {
-            foreach (var (token, chars) in marks)
-            {
-                if (token < first || token >= last)
-                {
-                    continue;
-                }
-
-                var start = _tokens[token].Start;
-                sb.Append(text, at, start - at)
-                    .Append(_request.HighlightPreTag)
-                    .Append(text, start, chars)
-                    .Append(_request.HighlightPostTag);
-                at = start + chars;
-            }
+            var start = _tokens[token].Start;
+            sb.Append(text, at, start - at)
+                .Append(_request.HighlightPreTag)
+                .Append(text, start, chars)
+                .Append(_request.HighlightPostTag);
+            at = start + chars;
         }
 
         sb.Append(text, at, to - at);
@@ -196,6 +189,45 @@ internal sealed class HitFormatter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The first token of the <paramref name="words"/>-token window holding the most matches (the earliest on a tie),
+    /// found with one sliding pass over the tokens rather than a count per window.
+    /// </summary>
+    private int BestWindow(List<(int Token, int Chars)> marks, int words)
+    {
+        var matched = new bool[_tokens.Count];
+        foreach (var (token, _) in marks)
+        {
+            matched[token] = true;
+        }
+
+        var count = 0;
+        for (var t = 0; t < words; t++)
+        {
+            count += matched[t] ? 1 : 0;
+        }
+
+        int best = 0, bestCount = count;
+        for (var s = 1; s + words <= _tokens.Count; s++)
+        {
+            count += (matched[s + words - 1] ? 1 : 0) - (matched[s - 1] ? 1 : 0);
+            if (count > bestCount)
+            {
+                best = s;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
+    private void Analyze(string text)
+    {
+        _budget.Spend(text.Length);
+        _analyzer.Tokenize(text, _tokens);
+        _budget.Spend(_tokens.Count);
     }
 
     private void CollectPositions(JsonNode? node, string path, JsonObject into)
@@ -223,7 +255,10 @@ internal sealed class HitFormatter
                 }
 
                 var text = v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
-                _analyzer.Tokenize(text, _tokens);
+                Analyze(text);
+
+                // Byte offsets grow from the previous match, so the whole field is measured once, not once per match.
+                int charsCounted = 0, bytesCounted = 0;
                 foreach (var (token, chars) in TermMatching.Highlights(_tokens, _query))
                 {
                     var start = _tokens[token].Start;
@@ -233,9 +268,12 @@ internal sealed class HitFormatter
                         into[path] = list;
                     }
 
+                    bytesCounted += Encoding.UTF8.GetByteCount(text.AsSpan(charsCounted, start - charsCounted));
+                    charsCounted = start;
+                    _budget.Emit(PositionBytes);
                     list.Add(new JsonObject
                     {
-                        ["start"] = Encoding.UTF8.GetByteCount(text.AsSpan(0, start)),
+                        ["start"] = bytesCounted,
                         ["length"] = Encoding.UTF8.GetByteCount(text.AsSpan(start, chars)),
                     });
                 }

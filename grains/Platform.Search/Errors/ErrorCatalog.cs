@@ -35,6 +35,8 @@ public static class ErrorCatalog
         [ErrorCodes.RateLimitExceeded] = (429, ErrorTypes.System),
         [ErrorCodes.QuotaExceeded] = (429, ErrorTypes.System),
         [ErrorCodes.TooManySearchRequests] = (503, ErrorTypes.System),
+        [ErrorCodes.SearchBudgetExceeded] = (503, ErrorTypes.System),
+        [ErrorCodes.SearchResponseTooLarge] = (413, ErrorTypes.InvalidRequest),
         [ErrorCodes.ServiceUnavailable] = (503, ErrorTypes.System),
         [ErrorCodes.Internal] = (500, ErrorTypes.Internal),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -39,6 +39,8 @@ public static class ErrorCodes
     public const string RateLimitExceeded = "rate_limit_exceeded";
     public const string QuotaExceeded = "quota_exceeded";
     public const string TooManySearchRequests = "too_many_search_requests";
+    public const string SearchBudgetExceeded = "search_budget_exceeded";
+    public const string SearchResponseTooLarge = "search_response_too_large";
     public const string ServiceUnavailable = "service_unavailable";
     public const string Internal = "internal";
 

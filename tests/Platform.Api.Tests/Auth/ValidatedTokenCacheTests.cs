@@ -11,8 +11,8 @@ public sealed class ValidatedTokenCacheTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
 
-    private ValidatedTokenCache Cache(int size = 100, string masterKey = "MASTER_KEY") =>
-        new(Options.Create(new ValidatedTokenCacheOptions { ValidatedCacheSize = size }), new ApiKeySecrets(masterKey), _time);
+    private ValidatedTokenCache Cache(int size = 100, string masterKey = "MASTER_KEY", long bytes = 64L * 1024 * 1024) =>
+        new(Options.Create(new ValidatedTokenCacheOptions { ValidatedCacheSize = size, ValidatedCacheBytes = bytes }), new ApiKeySecrets(masterKey), _time);
 
     private static TenantTokenClaims Claims(long? exp) => new(Guid.NewGuid(), SearchRules.All, exp);
 
@@ -87,5 +87,33 @@ public sealed class ValidatedTokenCacheTests
         Assert.NotEqual(new ApiKeySecrets("MASTER_KEY").MasterKeyId, new ApiKeySecrets("OTHER_MASTER_KEY").MasterKeyId);
         Assert.Equal(new ApiKeySecrets("MASTER_KEY").MasterKeyId, new ApiKeySecrets("MASTER_KEY").MasterKeyId);
         Assert.DoesNotContain("MASTER_KEY", new ApiKeySecrets("MASTER_KEY").MasterKeyId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_byte_bound_holds_dropping_least_recently_used_entries_and_skipping_oversized_tokens()
+    {
+        var large = new string('t', 10_000);
+        var entry = ValidatedTokenCache.EstimateBytes(large + "0");
+        var cache = Cache(size: 1000, bytes: 4 * entry);
+        for (var i = 0; i < 4; i++)
+        {
+            cache.Add(large + i, Claims(exp: null));
+            _time.Advance(TimeSpan.FromTicks(1));
+        }
+
+        Assert.Equal(4, cache.Count);
+        Assert.True(cache.TryGet(large + "0", out _)); // used: now the most recent
+        cache.Add(large + "4", Claims(exp: null));
+
+        Assert.True(cache.Bytes <= cache.MaxBytes);
+        Assert.False(cache.TryGet(large + "1", out _));
+        Assert.True(cache.TryGet(large + "0", out _));
+        Assert.True(cache.TryGet(large + "4", out _));
+
+        var before = cache.Count;
+        cache.Add(new string('h', 50_000), Claims(exp: null)); // larger than the whole bound: not cached, nothing evicted
+        Assert.Equal(before, cache.Count);
+        cache.Clear();
+        Assert.Equal(0, cache.Bytes);
     }
 }

@@ -58,4 +58,38 @@ public sealed class TenantTokenCacheTests
         cache.Add(Key(), Token("a", T0), T0);
         Assert.Null(cache.Find(Key(), T0));
     }
+
+    [Fact]
+    public void The_byte_bound_evicts_the_oldest_and_refuses_an_entry_larger_than_itself()
+    {
+        var big = new string('r', 1000);
+        var entry = TenantTokenCache.SizeOf(Key(big + "1"), Token("1", T0));
+        var cache = new TenantTokenCache(100, 0.5, maxBytes: (2 * entry) + 10);
+        cache.Add(Key(big + "1"), Token("1", T0), T0);
+        cache.Add(Key(big + "2"), Token("2", T0.AddSeconds(1)), T0.AddSeconds(1));
+        cache.Add(Key(big + "3"), Token("3", T0.AddSeconds(2)), T0.AddSeconds(2));
+
+        Assert.Equal(2, cache.Count);
+        Assert.True(cache.Bytes <= (2 * entry) + 10);
+        Assert.Null(cache.Find(Key(big + "1"), T0.AddSeconds(2)));
+        Assert.NotNull(cache.Find(Key(big + "3"), T0.AddSeconds(2)));
+
+        // Rules the size of five megabytes (the reported attack) are never kept, and evict nothing.
+        cache.Add(Key(new string('x', 5_000_000)), Token("huge", T0.AddSeconds(3)), T0.AddSeconds(3));
+        Assert.Equal(2, cache.Count);
+        Assert.Null(cache.Find(Key(new string('x', 5_000_000)), T0.AddSeconds(3)));
+    }
+
+    [Fact]
+    public void Removing_and_clearing_give_the_bytes_back()
+    {
+        var (k1, k2) = (Guid.NewGuid(), Guid.NewGuid());
+        var cache = new TenantTokenCache(10, 0.5);
+        cache.Add(Key(keyUid: k1), Token("1", T0, keyUid: k1), T0);
+        cache.Add(Key(keyUid: k2), Token("2", T0, keyUid: k2), T0);
+        cache.DropKey(k1);
+        Assert.Equal(TenantTokenCache.SizeOf(Key(keyUid: k2), Token("2", T0, keyUid: k2)), cache.Bytes);
+        cache.Clear();
+        Assert.Equal(0, cache.Bytes);
+    }
 }
