@@ -44,7 +44,6 @@ for i in $(seq 0 $((silos - 1))); do
     "--Platform:Listen=http://127.0.0.1:$((7700 + i))" \
     "--Platform:Cluster:Redis=127.0.0.1:$redis_port" \
     "--Platform:Cluster:SiloPort=$((11111 + i))" \
-    "--Platform:Cluster:GatewayPort=$((30000 + i))" \
     "${engine[@]}" >"$data/silo$i.log" 2>&1 &
   pids+=($!)
   echo "silo $i: http://127.0.0.1:$((7700 + i)) (log $data/silo$i.log)"

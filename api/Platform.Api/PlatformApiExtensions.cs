@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
@@ -32,6 +33,7 @@ public static class PlatformApiExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddPlatformOpenApi();
+        services.AddMeilisearchCors();
         return services;
     }
 

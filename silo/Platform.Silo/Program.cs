@@ -1,4 +1,5 @@
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Grains;
 using Platform.Silo.Hosting;
@@ -27,6 +28,7 @@ public partial class Program
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UsePlatformStatusErrors();
+        app.UseMeilisearchCors();
         app.MapMetricsEndpoint()?.RequireMetricsAccess();
         app.MapPlatformApi();
         return app;

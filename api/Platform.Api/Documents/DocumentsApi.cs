@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
@@ -27,6 +28,7 @@ internal static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/indexes/{uid}/documents").WithTags("Documents")
+            .RequireMeilisearchCors()
             .Accepts(Credentials.TenantKey)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapPost("", AddOrReplaceDocuments).WithName(nameof(AddOrReplaceDocuments))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Api.Tasks;
@@ -22,6 +23,7 @@ internal static class IndexesApi
     public static RouteGroupBuilder MapIndexesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/indexes").WithTags("Indexes").RequireMasterKey()
+            .RequireMeilisearchCors()
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapPost("", CreateIndex).WithName(nameof(CreateIndex))
             .WithSummary("Create an index")

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Api.Json;
 using Platform.Api.Tasks;
@@ -22,6 +23,7 @@ internal static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/indexes/{uid}/settings").WithTags("Settings").RequireMasterKey()
+            .RequireMeilisearchCors()
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapGet("", GetSettings).WithName(nameof(GetSettings))
             .WithSummary("Get settings")

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Concurrency;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
@@ -26,6 +27,7 @@ internal static class SearchApi
     {
         // Search bodies are written by hand in Meilisearch's field order (SearchResponseWriter): a JSON object here.
         var group = routes.MapGroup("").WithTags("Search")
+            .RequireMeilisearchCors()
             .Accepts(Credentials.TenantKey, Credentials.TenantToken)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 
 namespace Platform.Api.Status;
@@ -16,7 +17,8 @@ internal static class SystemApi
 
     public static RouteGroupBuilder MapSystemApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("System");
+        var group = routes.MapGroup("").WithTags("System")
+            .RequireMeilisearchCors();
         group.MapGet("/health", Health).WithName(nameof(Health))
             .WithSummary("Health check")
             .WithDescription("Answers `{\"status\":\"available\"}` while the process serves requests. Open to everyone, as in Meilisearch.");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Auth;
+using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Api.OpenApi;
 using Platform.Api.Tenants;
@@ -26,6 +27,7 @@ internal static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tasks").WithTags("Tasks")
+            .RequireMeilisearchCors()
             .Accepts(Credentials.MasterKey, Credentials.TenantKey)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapGet("", ListTasks).WithName(nameof(ListTasks))

@@ -44,12 +44,22 @@ public sealed class PlatformClusterOptions
     /// <summary>One deployment of the service (change it for blue/green). Default <c>platform</c>.</summary>
     public string ClusterId { get; set; } = "platform";
 
-    /// <summary>Silo-to-silo port. Default 11111.</summary>
+    /// <summary>
+    /// Silo-to-silo port. Default 11111. It listens on <see cref="AdvertisedAddress"/> only and has no
+    /// authentication: a trusted-network port (docs/security.md).
+    /// </summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Gateway port for external clients. Default 30000.</summary>
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// Orleans gateway port for external grain clients. Default 0: no gateway (the REST API is co-hosted and does
+    /// not need one). When set, it listens on <see cref="AdvertisedAddress"/> only and, like the silo port, lets
+    /// anyone who reaches it call any grain without authentication: a trusted-network port (docs/security.md).
+    /// </summary>
+    public int GatewayPort { get; set; } = SiloEndpoints.GatewayDisabled;
 
-    /// <summary>The address other silos reach this one at (Redis mode). Default <c>127.0.0.1</c>.</summary>
+    /// <summary>
+    /// The address other silos reach this one at, and the only address the silo (and gateway) port listens on
+    /// (Redis mode; the single silo of localhost clustering always uses loopback). Default <c>127.0.0.1</c>.
+    /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

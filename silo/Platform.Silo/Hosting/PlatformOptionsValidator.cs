@@ -51,9 +51,14 @@ public sealed class PlatformOptionsValidator : IValidateOptions<PlatformOptions>
         if (string.IsNullOrWhiteSpace(cluster.ClusterId)) errors.Add("Platform:Cluster:ClusterId must not be empty.");
         if (cluster.SiloPort is < 1 or > 65535) errors.Add($"Platform:Cluster:SiloPort must be 1-65535, not {cluster.SiloPort}.");
         if (cluster.GatewayPort is < 0 or > 65535) errors.Add($"Platform:Cluster:GatewayPort must be 0-65535, not {cluster.GatewayPort}.");
-        if (!IPAddress.TryParse(cluster.AdvertisedAddress, out _))
+        if (!IPAddress.TryParse(cluster.AdvertisedAddress, out var advertised))
         {
             errors.Add($"Platform:Cluster:AdvertisedAddress must be an IP address, not `{cluster.AdvertisedAddress}`.");
+        }
+        else if (advertised.Equals(IPAddress.Any) || advertised.Equals(IPAddress.IPv6Any))
+        {
+            // The silo port listens on this address only; a wildcard would open it on every interface.
+            errors.Add($"Platform:Cluster:AdvertisedAddress must be this silo's own address, not the wildcard `{cluster.AdvertisedAddress}`.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

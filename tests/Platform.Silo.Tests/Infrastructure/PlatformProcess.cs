@@ -24,6 +24,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating system's id of the host process (for <see cref="ListeningSockets"/>).</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get

@@ -7,7 +7,7 @@ namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// The real application (<see cref="Program.BuildApp"/>) in this process: real Kestrel on a free loopback port,
-/// a real Orleans silo on free ports, SQLite state in a temporary folder.
+/// a real Orleans silo on a free port (no gateway, the default), SQLite state in a temporary folder.
 /// </summary>
 public sealed class PlatformServer : IAsyncDisposable
 {
@@ -47,7 +47,6 @@ public sealed class PlatformServer : IAsyncDisposable
             $"--Platform:DataPath={data.Path}",
             "--Platform:Listen=http://127.0.0.1:0",
             $"--Platform:Cluster:SiloPort={FreePort.Next()}",
-            $"--Platform:Cluster:GatewayPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
