@@ -31,17 +31,17 @@ if [ "$build" -eq 1 ] || [ ! -f "$dll" ]; then
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail "platform build failed"
 fi
 
-# Three distinct free loopback ports (HTTP, silo, gateway), chosen by the OS.
-read -r http_port silo_port gateway_port < <(node -e '
+# Two distinct free loopback ports (HTTP, silo), chosen by the OS. The Orleans gateway stays off (the default).
+read -r http_port silo_port < <(node -e '
   const net = require("node:net");
   const take = () => new Promise((ok) => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => ok(s)); });
   (async () => {
-    const servers = [await take(), await take(), await take()];
+    const servers = [await take(), await take()];
     const ports = servers.map((s) => s.address().port);
     await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
     console.log(ports.join(" "));
   })();')
-[ -n "${gateway_port:-}" ] || fail "could not find free ports"
+[ -n "${silo_port:-}" ] || fail "could not find free ports"
 
 data="$(mktemp -d)"
 master="js-tests-$(node -e 'console.log(require("node:crypto").randomBytes(24).toString("hex"))')"
@@ -66,8 +66,7 @@ url="http://127.0.0.1:$http_port"
   --Platform:MasterKey="$master" \
   --Platform:DataPath="$data/state" \
   --Platform:Listen="$url" \
-  --Platform:Cluster:SiloPort="$silo_port" \
-  --Platform:Cluster:GatewayPort="$gateway_port") >"$log" 2>&1 &
+  --Platform:Cluster:SiloPort="$silo_port") >"$log" 2>&1 &
 pid=$!
 
 healthy=0

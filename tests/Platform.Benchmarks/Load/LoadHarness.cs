@@ -50,7 +50,6 @@ public static class LoadHarness
             $"--Platform:DataPath={dataPath}",
             "--Platform:Listen=http://127.0.0.1:0",
             $"--Platform:Cluster:SiloPort={FreePort()}",
-            $"--Platform:Cluster:GatewayPort={FreePort()}",
             "--Logging:LogLevel:Default=Warning",
         ];
 
