@@ -46,6 +46,10 @@ internal static class DocumentPayload
         {
             throw Malformed(e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            throw JsonText.InvalidText(MalformedPrefix);
+        }
 
         return root switch
         {
@@ -74,6 +78,10 @@ internal static class DocumentPayload
             catch (JsonException e)
             {
                 throw Malformed($"line {line}: {e.Message}");
+            }
+            catch (InvalidOperationException)
+            {
+                throw JsonText.InvalidText(MalformedPrefix);
             }
         }
 

@@ -38,6 +38,10 @@ internal static class JsonBody
         {
             throw ApiError.MalformedPayload($"{JsonText.MalformedPrefix} `{JsonText.Describe(e)}`.");
         }
+        catch (InvalidOperationException)
+        {
+            throw JsonText.InvalidText();
+        }
     }
 
     /// <summary>Reads the body and requires a JSON object.</summary>

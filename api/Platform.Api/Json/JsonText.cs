@@ -24,12 +24,29 @@ internal static class JsonText
         }
         catch (InvalidOperationException)
         {
-            throw ApiError.MalformedPayload($"{prefix} `a string holds invalid UTF-8 or an unpaired surrogate`.");
+            throw InvalidText(prefix);
         }
     }
 
+    /// <summary>
+    /// The error for text that is not valid UTF-8/UTF-16. The parser itself throws <see cref="InvalidOperationException"/>
+    /// (not <see cref="JsonException"/>) when it compares keys holding a lone surrogate, so parse calls catch it too.
+    /// </summary>
+    public static ApiError InvalidText(string prefix = MalformedPrefix) =>
+        ApiError.MalformedPayload($"{prefix} `a string holds invalid UTF-8 or an unpaired surrogate`.");
+
     /// <summary>The parser's message without its position suffix, as quoted in <c>malformed_payload</c> messages.</summary>
     public static string Describe(JsonException e) => e.Message.Split(" Path:", 2)[0].TrimEnd('.');
+
+    /// <summary>Unescaping a key does not check surrogate pairs the way reading a value does, so both are checked here.</summary>
+    private static void RequireWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) throw new InvalidOperationException("An unpaired surrogate.");
+        }
+    }
 
     // Depth is bounded by the parser's maximum depth (64), so recursion is safe.
     private static void Walk(JsonElement value)
@@ -37,7 +54,7 @@ internal static class JsonText
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                _ = value.GetString();
+                RequireWellFormed(value.GetString()!);
                 break;
             case JsonValueKind.Array:
                 foreach (var item in value.EnumerateArray()) Walk(item);
@@ -45,7 +62,7 @@ internal static class JsonText
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    _ = property.Name;
+                    RequireWellFormed(property.Name);
                     Walk(property.Value);
                 }
 
