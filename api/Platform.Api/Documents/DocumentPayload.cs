@@ -3,17 +3,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
+using Platform.Api.Json;
 using Platform.Search.Errors;
 
 namespace Platform.Api.Documents;
 
 /// <summary>
 /// Reads a document batch: a JSON array of objects (or one object), or NDJSON, as Meilisearch accepts them.
+/// Duplicate keys and strings that are not valid text are malformed too (<see cref="JsonText"/>).
 /// A malformed payload is refused with 400 <c>malformed_payload</c> before anything is stored.
 /// </summary>
 internal static class DocumentPayload
 {
+    private const string MalformedPrefix = "The `json` payload provided is malformed.";
     private const string Json = "application/json";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private const string NdJson = "application/x-ndjson";
     private const string Accepted = "Accepted values for the Content-Type header are: `application/json`, `application/x-ndjson`";
 
@@ -35,11 +39,16 @@ internal static class DocumentPayload
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(request.Body, JsonText.Options, request.HttpContext.RequestAborted);
+            root = Node(document.RootElement);
         }
         catch (JsonException e)
         {
             throw Malformed(e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            throw JsonText.InvalidText(MalformedPrefix);
         }
 
         return root switch
@@ -53,26 +62,51 @@ internal static class DocumentPayload
 
     private static async Task<IReadOnlyList<JsonObject>> ReadNdJsonAsync(HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // Strict decoding: invalid UTF-8 is a malformed payload, never silently replaced with U+FFFD.
+        using var reader = new StreamReader(request.Body, StrictUtf8);
         var documents = new List<JsonObject>();
         var line = 0;
-        while (await reader.ReadLineAsync(request.HttpContext.RequestAborted) is { } text)
+        while (await ReadLineAsync(reader, request.HttpContext.RequestAborted) is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
             try
             {
-                documents.Add(JsonNode.Parse(text) as JsonObject ?? throw Malformed($"line {line} is not a JSON object"));
+                using var document = JsonDocument.Parse(text, JsonText.Options);
+                documents.Add(Node(document.RootElement) as JsonObject ?? throw Malformed($"line {line} is not a JSON object"));
             }
             catch (JsonException e)
             {
                 throw Malformed($"line {line}: {e.Message}");
+            }
+            catch (InvalidOperationException)
+            {
+                throw JsonText.InvalidText(MalformedPrefix);
             }
         }
 
         return documents;
     }
 
+    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Malformed("the payload is not valid UTF-8");
+        }
+    }
+
+    /// <summary>A node detached from the parsed document, after its text is proved valid (<see cref="JsonText"/>).</summary>
+    private static JsonNode? Node(JsonElement element)
+    {
+        JsonText.RequireValidText(element, MalformedPrefix);
+        return JsonSerializer.SerializeToNode(element);
+    }
+
     private static ApiError Malformed(string detail) =>
-        ApiError.MalformedPayload($"The `json` payload provided is malformed. `{detail.Split(" Path:", 2)[0].TrimEnd('.')}`.");
+        ApiError.MalformedPayload($"{MalformedPrefix} `{detail.Split(" Path:", 2)[0].TrimEnd('.')}`.");
 }

@@ -7,7 +7,7 @@ namespace Platform.Api.Indexes;
 /// <summary>Meilisearch's index uid rule: alphanumerics, <c>-</c> and <c>_</c>, at most 400 bytes.</summary>
 internal static partial class IndexUid
 {
-    [GeneratedRegex("^[a-zA-Z0-9_-]{1,400}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]{1,400}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string uid) => Pattern().IsMatch(uid);

@@ -7,7 +7,7 @@ namespace Platform.Api.Json;
 
 /// <summary>
 /// Reads a JSON request body the way Meilisearch does: a <c>Content-Type</c> of <c>application/json</c> is required
-/// (415 otherwise), unparseable JSON is 400 <c>malformed_payload</c>. Bodies are read only after authentication,
+/// (415 otherwise), unparseable JSON (and duplicate keys, invalid text: <see cref="JsonText"/>) is 400 <c>malformed_payload</c>. Bodies are read only after authentication,
 /// so an unauthenticated caller learns nothing from body validation.
 /// </summary>
 internal static class JsonBody
@@ -30,12 +30,17 @@ internal static class JsonBody
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(request.Body, JsonText.Options, request.HttpContext.RequestAborted);
+            JsonText.RequireValidText(document.RootElement);
             return document.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            throw ApiError.MalformedPayload($"The json payload provided is malformed. `{Describe(e)}`.");
+            throw ApiError.MalformedPayload($"{JsonText.MalformedPrefix} `{JsonText.Describe(e)}`.");
+        }
+        catch (InvalidOperationException)
+        {
+            throw JsonText.InvalidText();
         }
     }
 
@@ -50,7 +55,4 @@ internal static class JsonBody
 
         return new JsonObjectReader(body, errorPrefix);
     }
-
-    private static string Describe(JsonException e) =>
-        e.Message.Split(" Path:", 2)[0].TrimEnd('.');
 }

@@ -29,12 +29,13 @@ internal readonly record struct PageQuery(int Offset, int Limit)
         var raw = request.Query[name];
         if (raw.Count == 0) return fallback;
         var text = raw[0] ?? "";
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        // Meilisearch reads both as usize: any 64-bit value is valid, and past int.MaxValue means the same.
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             throw new ApiError($"invalid_{errorPrefix}_{name}",
                 $"Invalid value in parameter `{name}`: could not parse `{text}` as a positive integer");
         }
 
-        return value;
+        return (int)Math.Min(value, int.MaxValue);
     }
 }

@@ -25,7 +25,7 @@ internal sealed record TaskQuery(
         }
 
         return new TaskQuery(
-            (int)(Number(request, "limit", ErrorCodes.InvalidTaskLimit) ?? 20),
+            ReadLimit(request),
             Number(request, "from", ErrorCodes.InvalidTaskFrom),
             List(request, "statuses"),
             List(request, "types"),
@@ -45,6 +45,20 @@ internal sealed record TaskQuery(
         if (raw.Count == 0) return null;
         var items = string.Join(',', raw!).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return items.Contains("*") ? null : items.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Meilisearch reads <c>limit</c> as a <c>u32</c>; a page can never hold more than <see cref="int.MaxValue"/> tasks,
+    /// so larger values mean the same as that (and never overflow into a negative page size).
+    /// </summary>
+    private static int ReadLimit(HttpRequest request)
+    {
+        var raw = request.Query["limit"];
+        if (raw.Count == 0) return 20;
+        var text = raw[0] ?? "";
+        return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? (int)Math.Min(value, int.MaxValue)
+            : throw new ApiError(ErrorCodes.InvalidTaskLimit, $"Invalid value in parameter `limit`: could not parse `{text}` as a positive integer");
     }
 
     private static long? Number(HttpRequest request, string name, string code)

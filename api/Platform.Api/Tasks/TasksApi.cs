@@ -68,7 +68,7 @@ internal static class TasksApi
         if (tenant is not null) return await ListTenantTasks(tenant, query, grains);
 
         var count = await grains.GetGrain<ITaskSequenceGrain>(0).Count();
-        var results = new List<TaskView>(query.Limit);
+        var results = new List<TaskView>(); // never sized by the client's limit (up to int.MaxValue)
         long? next = null;
         var total = 0L;
         var start = Math.Min(query.From ?? count - 1, count - 1);

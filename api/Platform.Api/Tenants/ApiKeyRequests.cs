@@ -17,7 +17,7 @@ internal static partial class ApiKeyRequests
     private static readonly string[] CreationFields = ["description", "name", "uid", "actions", "indexes", "expiresAt"];
     private static readonly string[] MutableFields = ["description", "name"];
 
-    [GeneratedRegex(@"^(\*|[a-zA-Z0-9_-]{1,400}\*?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\*|[a-zA-Z0-9_-]{1,400}\*?)\z", RegexOptions.CultureInvariant)]
     private static partial Regex IndexPattern();
 
     public static ApiKeyDefinition ReadCreation(JsonObjectReader body, DateTimeOffset now)

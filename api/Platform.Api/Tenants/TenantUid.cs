@@ -7,7 +7,7 @@ namespace Platform.Api.Tenants;
 /// <summary>Tenant uids (docs/limits.md#identifiers): 1–64 of <c>[a-z0-9-]</c>, starting and ending with a letter or digit.</summary>
 internal static partial class TenantUid
 {
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string uid) => Pattern().IsMatch(uid);

@@ -61,6 +61,11 @@ internal static class TokenClaimsReader
         {
             return SerdeJson.SyntaxError(exception, json);
         }
+        catch (InvalidOperationException)
+        {
+            // A string holding a lone surrogate escape or invalid UTF-8 cannot be read as text; serde_json refuses it too.
+            return "lone leading surrogate in hex escape" + SerdeJson.At(json, json.Length);
+        }
     }
 
     /// <summary>What the claims read so far hold.</summary>

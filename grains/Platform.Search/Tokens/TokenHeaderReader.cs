@@ -90,6 +90,11 @@ internal static class TokenHeaderReader
         {
             return SerdeJson.SyntaxError(exception, json);
         }
+        catch (InvalidOperationException)
+        {
+            // A string holding a lone surrogate escape or invalid UTF-8 cannot be read as text; serde_json refuses it too.
+            return "lone leading surrogate in hex escape" + SerdeJson.At(json, json.Length);
+        }
     }
 
     /// <summary>Reads the value of one header field (null: a field jsonwebtoken ignores). Returns an error or null.</summary>
