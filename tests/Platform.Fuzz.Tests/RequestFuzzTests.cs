@@ -26,6 +26,7 @@ public sealed class RequestFuzzTests(FuzzPlatform platform, ITestOutputHelper ou
         };
         var checker = new ResponseChecker(http, FuzzSettings.Threads);
         var retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
 
         await FuzzRequests.For(platform.Credentials).SampleAsync(
@@ -33,12 +34,14 @@ public sealed class RequestFuzzTests(FuzzPlatform platform, ITestOutputHelper ou
             print: request => request.ToString(), writeLine: output.WriteLine);
 
         clock.Stop();
+        var allocatedPerInput = (GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, checker.Statuses.Values.Sum());
         var retainedGrowth = GC.GetTotalMemory(forceFullCollection: true) - retainedBefore;
         var sent = checker.Statuses.Values.Sum();
         output.WriteLine($"{FuzzSettings.Inputs:N0} inputs ({sent:N0} sent) in {clock.Elapsed}, {FuzzSettings.Inputs / clock.Elapsed.TotalSeconds:N0} inputs/s, "
-            + $"retained growth {retainedGrowth / (1024 * 1024)} MiB");
+            + $"retained growth {retainedGrowth / (1024 * 1024)} MiB, {allocatedPerInput / 1024:N0} KiB allocated per input sent");
         output.WriteLine("statuses: " + string.Join(", ", checker.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}")));
         output.WriteLine("skipped (fixed on other branches): " + string.Join(", ", checker.Skipped.Select(s => $"{s.Key}: {s.Value:N0}")));
+        Assert.True(allocatedPerInput < FuzzSettings.MaxAllocatedBytesPerRequest, $"{allocatedPerInput:N0} bytes allocated per input");
         Assert.True(retainedGrowth < MaxRetainedGrowthBytes, $"retained memory grew by {retainedGrowth:N0} bytes");
         Assert.Contains(checker.Statuses.Keys, status => status is >= 200 and < 300);
     }

@@ -45,11 +45,12 @@ internal sealed class ResponseChecker(HttpClient http, int concurrency)
             throw Fail(request, $"the connection failed: {e.Message}");
         }
 
-        // Concurrent requests share the process-wide counter: at most `concurrency` of them overlap this one.
+        // The counter is process-wide: with one request in flight it measures that request (plus background work);
+        // with several, a slow request's window holds any number of others', so only the run's average is checked.
         var allocated = GC.GetTotalAllocatedBytes() - before;
         Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
         if (status >= 500) throw Fail(request, $"{status}: {body}");
-        if (allocated > concurrency * FuzzSettings.MaxAllocatedBytesPerRequest) throw Fail(request, $"allocated {allocated:N0} bytes");
+        if (concurrency == 1 && allocated > FuzzSettings.MaxAllocatedBytesPerRequest) throw Fail(request, $"allocated {allocated:N0} bytes");
         if (status >= 400 && request.Method != "HEAD" && !IsMeilisearchError(body) && !IsKestrelRejection(request, status, body)) throw Fail(request, $"{status} not in Meilisearch's error shape: {body}");
     }
 

@@ -11,7 +11,7 @@ internal static class FuzzSettings
 {
     public static long Inputs => Number("FUZZ_INPUTS", 3_000);
 
-    public static int Threads => (int)Number("FUZZ_THREADS", 2);
+    public static int Threads => (int)Number("FUZZ_THREADS", 1);
 
     public static string? Seed => Environment.GetEnvironmentVariable("FUZZ_SEED") is { Length: > 0 } seed ? seed : null;
 
