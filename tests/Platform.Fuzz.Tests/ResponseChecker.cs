@@ -16,16 +16,8 @@ internal sealed class ResponseChecker(HttpClient http, int concurrency)
 
     public ConcurrentDictionary<int, long> Statuses { get; } = new();
 
-    public ConcurrentDictionary<string, long> Skipped { get; } = new();
-
     public async Task CheckAsync(FuzzRequest request)
     {
-        if (ParallelFixes.SkippedClass(request) is { } skipped)
-        {
-            Skipped.AddOrUpdate(skipped, 1, (_, n) => n + 1);
-            return;
-        }
-
         var before = GC.GetTotalAllocatedBytes();
         int status;
         string body;
@@ -55,11 +47,20 @@ internal sealed class ResponseChecker(HttpClient http, int concurrency)
     }
 
     /// <summary>
-    /// Kestrel itself refuses a path that decodes to a NUL character with an empty 400, before any middleware runs
-    /// (docs/security.md#fuzzing): the one answer the platform cannot shape.
+    /// Kestrel itself refuses, with an empty body and before any middleware runs (docs/security.md#fuzzing), a path
+    /// that decodes to a NUL character (400) and a request line over its 8 KiB limit (414): the answers the platform
+    /// cannot shape.
     /// </summary>
     private static bool IsKestrelRejection(FuzzRequest request, int status, string body) =>
-        status == 400 && body.Length == 0 && request.Target.Split('?', 2)[0].Contains("%00", StringComparison.Ordinal);
+        body.Length == 0 && status switch
+        {
+            400 => request.Target.Split('?', 2)[0].Contains("%00", StringComparison.Ordinal),
+            414 => request.Method.Length + request.Target.Length > KestrelRequestLineLimit - 16,
+            _ => false,
+        };
+
+    /// <summary>Kestrel's default <c>MaxRequestLineSize</c>.</summary>
+    private const int KestrelRequestLineLimit = 8 * 1024;
 
     private static bool IsMeilisearchError(string body)
     {

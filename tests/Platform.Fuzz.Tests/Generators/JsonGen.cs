@@ -73,7 +73,7 @@ internal static class JsonGen
         Gen.Int[0, 9],
         (fields, duplicate) => Build(duplicate == 0 && fields.Length > 0 ? [.. fields, fields[0]] : fields));
 
-    /// <summary>The values of <see cref="ParallelFixes"/>' classes appear only where they matter: filters and tags.</summary>
+    /// <summary>Oversized values (long filters, huge tags) appear only where they matter: filters and tags.</summary>
     private static Gen<string> FieldValue(string key, Gen<string> value) => key switch
     {
         "filter" => Gen.Frequency((60, value), (1, FuzzText.ManyClauses.Select(Quote))),
