@@ -32,6 +32,13 @@ internal sealed class ResponseChecker(HttpClient http, int concurrency)
         {
             throw Fail(request, $"no answer within {FuzzSettings.RequestTimeout.TotalSeconds:0} s");
         }
+        catch (HttpRequestException) when (RequestLineTooLong(request))
+        {
+            // Kestrel answers 414 and closes the connection before reading the body, so a client still sending
+            // one sees the connection fail: the same rejection as an empty 414.
+            Statuses.AddOrUpdate(414, 1, (_, n) => n + 1);
+            return;
+        }
         catch (HttpRequestException e)
         {
             throw Fail(request, $"the connection failed: {e.Message}");
@@ -55,9 +62,12 @@ internal sealed class ResponseChecker(HttpClient http, int concurrency)
         body.Length == 0 && status switch
         {
             400 => request.Target.Split('?', 2)[0].Contains("%00", StringComparison.Ordinal),
-            414 => request.Method.Length + request.Target.Length > KestrelRequestLineLimit - 16,
+            414 => RequestLineTooLong(request),
             _ => false,
         };
+
+    private static bool RequestLineTooLong(FuzzRequest request) =>
+        request.Method.Length + request.Target.Length > KestrelRequestLineLimit - 16;
 
     /// <summary>Kestrel's default <c>MaxRequestLineSize</c>.</summary>
     private const int KestrelRequestLineLimit = 8 * 1024;

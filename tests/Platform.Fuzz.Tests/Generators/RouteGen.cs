@@ -86,7 +86,7 @@ internal static class RouteGen
     /// <summary>Zero to four parameters, known names mostly, values short (a query string has no room for more).</summary>
     private static readonly Gen<string> Query = Gen.Select(
         Gen.Frequency((8, Gen.OneOf(QueryNames)), (1, FuzzText.Short)),
-        Gen.Frequency((6, FuzzText.Short), (3, JsonGen.Number), (1, JsonGen.Value.Where(v => v.Length < 300)), (1, FuzzText.ManyClauses)),
+        Gen.Frequency((24, FuzzText.Short), (12, JsonGen.Number), (4, JsonGen.Value.Where(v => v.Length < 300)), (1, FuzzText.ManyClauses)),
         (name, value) => $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}").Array[0, 4]
         .SelectMany(parameters => Gen.Frequency(
             (12, Gen.Const(parameters.Length == 0 ? "" : "?" + string.Join('&', parameters))),
