@@ -52,24 +52,24 @@ internal static class SearchApi
     {
         var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var query = SearchQueryReader.Read(await JsonBody.ReadAsync(context.Request));
-        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request));
+        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request, context.RequestAborted));
     }
 
     public static async Task<IResult> SearchWithGet(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
     {
         var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var query = SearchQueryReader.ReadQueryString(context.Request.Query);
-        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request));
+        return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request, context.RequestAborted));
     }
 
     public static async Task<IResult> MultiSearch(HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
     {
         var caller = await auth.AuthenticateAsync(context, indexUid: null);
         var body = await JsonBody.ReadAsync(context.Request);
-        var result = await MultiSearchOrchestrator.RunAsync(body, (indexUid, request, _, _) =>
+        var result = await MultiSearchOrchestrator.RunAsync(body, (indexUid, request, _, cancellationToken) =>
         {
             caller.EnsureMayQuery(indexUid);
-            return SearchAsync(grains, caller, indexUid, request);
+            return SearchAsync(grains, caller, indexUid, request, cancellationToken);
         }, context.RequestAborted);
         return SearchResponseWriter.ToResult(result);
     }
@@ -80,14 +80,18 @@ internal static class SearchApi
         var request = FacetSearchRequestReader.Read(await JsonBody.ReadObjectAsync(context.Request, "facet_search"));
         var filter = Fuse(caller, uid, request.Filter);
         return FacetSearchResponseWriter.ToResult(
-            (await grains.GetGrain<ITenantGrain>(caller.TenantUid).FacetSearch(uid, (request with { Filter = filter }).AsImmutable())).Value);
+            (await grains.GetGrain<ITenantGrain>(caller.TenantUid).FacetSearch(uid, (request with { Filter = filter }).AsImmutable(), context.RequestAborted)).Value);
     }
 
-    /// <summary>One search of one index as the caller: token rule fused here, tenant rule and isolation in the grain.</summary>
-    internal static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchCaller caller, string indexUid, SearchRequest request)
+    /// <summary>
+    /// One search of one index as the caller: token rule fused here, tenant rule and isolation in the grain. The
+    /// request's abort token reaches the engine, which stops the work when the client has gone.
+    /// </summary>
+    internal static async Task<SearchResponse> SearchAsync(IGrainFactory grains, SearchCaller caller, string indexUid, SearchRequest request,
+        CancellationToken cancellationToken)
     {
         var filter = Fuse(caller, indexUid, request.Filter);
-        return (await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, (request with { Filter = filter }).AsImmutable())).Value;
+        return (await grains.GetGrain<ITenantGrain>(caller.TenantUid).Search(indexUid, (request with { Filter = filter }).AsImmutable(), cancellationToken)).Value;
     }
 
     private static FilterExpression? Fuse(SearchCaller caller, string indexUid, FilterExpression? requestFilter)

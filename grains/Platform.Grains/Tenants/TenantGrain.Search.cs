@@ -11,22 +11,22 @@ namespace Platform.Grains.Tenants;
 /// </summary>
 internal sealed partial class TenantGrain
 {
-    public async Task<Immutable<SearchResponse>> Search(string indexUid, Immutable<SearchRequest> request)
+    public async Task<Immutable<SearchResponse>> Search(string indexUid, Immutable<SearchRequest> request, CancellationToken cancellationToken)
     {
         EnsureActive();
         var rule = RuleFilter(indexUid);
         var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
         var scope = await SearchScope(rule);
-        return (await EngineCalls.Run(() => engine.SearchAsync(scope, indexUid, scoped))).AsImmutable();
+        return (await EngineCalls.Run(() => engine.SearchAsync(scope, indexUid, scoped, cancellationToken))).AsImmutable();
     }
 
-    public async Task<Immutable<FacetSearchResponse>> FacetSearch(string indexUid, Immutable<FacetSearchRequest> request)
+    public async Task<Immutable<FacetSearchResponse>> FacetSearch(string indexUid, Immutable<FacetSearchRequest> request, CancellationToken cancellationToken)
     {
         EnsureActive();
         var rule = RuleFilter(indexUid);
         var scoped = request.Value with { Filter = FilterCombinator.And(request.Value.Filter, rule) };
         var scope = await SearchScope(rule);
-        return (await EngineCalls.Run(() => engine.FacetSearchAsync(scope, indexUid, scoped))).AsImmutable();
+        return (await EngineCalls.Run(() => engine.FacetSearchAsync(scope, indexUid, scoped, cancellationToken))).AsImmutable();
     }
 
     private async ValueTask<TenantScope> SearchScope(FilterExpression? rule)

@@ -38,7 +38,12 @@ public sealed class PlatformServer : IAsyncDisposable
     /// Starts the host; with <paramref name="time"/>, that clock replaces <see cref="TimeProvider.System"/> for the API
     /// and the grains alike (token expiry, key expiry, minting).
     /// </summary>
-    public static async Task<PlatformServer> StartAsync(string masterKey, TimeProvider? time, params string[] extraArgs)
+    public static Task<PlatformServer> StartAsync(string masterKey, TimeProvider? time, params string[] extraArgs) =>
+        StartAsync(masterKey, time, configureServices: null, extraArgs);
+
+    /// <summary>Starts the host with <paramref name="configureServices"/> applied last (e.g. to decorate the engine).</summary>
+    public static async Task<PlatformServer> StartAsync(string masterKey, TimeProvider? time,
+        Action<IServiceCollection>? configureServices, params string[] extraArgs)
     {
         var data = new TestData();
         string[] args =
@@ -53,6 +58,7 @@ public sealed class PlatformServer : IAsyncDisposable
         var app = Program.BuildApp(args, services =>
         {
             if (time is not null) services.AddSingleton(time);
+            configureServices?.Invoke(services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
