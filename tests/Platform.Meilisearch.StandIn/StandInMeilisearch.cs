@@ -23,6 +23,9 @@ namespace Platform.Meilisearch.StandIn;
 /// </summary>
 public sealed class StandInMeilisearch : IAsyncDisposable
 {
+    /// <summary>Meilisearch's default <c>--http-payload-size-limit</c>: 100 MB.</summary>
+    public const long MaxPayloadBytes = 100_000_000;
+
     private readonly WebApplication _app;
     private readonly string _dataRoot;
     private readonly bool _ownsDataRoot;
@@ -60,6 +63,7 @@ public sealed class StandInMeilisearch : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxPayloadBytes);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -82,6 +86,11 @@ public sealed class StandInMeilisearch : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         return new StandInMeilisearch(app, masterKey, dataRoot, ownsDataRoot);
     }
+
+    /// <summary>Completes once task <paramref name="taskUid"/> has succeeded or failed (for tests: no polling).</summary>
+    internal Task WaitForTaskAsync(long taskUid) =>
+        _app.Services.GetRequiredService<TaskQueue>().Find(taskUid)?.Finished
+            ?? throw new ArgumentOutOfRangeException(nameof(taskUid), taskUid, "No such task.");
 
     /// <summary>Completes when the host stops (Ctrl+C or SIGTERM in the process mode).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -51,14 +51,16 @@ internal sealed class StandInIndexes(LuceneSearchEngine engine, TimeProvider tim
     public JsonObject GetDocument(string uid, string id, IReadOnlyList<string>? fields)
     {
         Require(uid);
-        return AttributeAliases.DocumentOut(Call(() => engine.GetDocumentAsync(Scope, uid, id, AttributeAliases.In(fields)).GetAwaiter().GetResult()));
+        var displayed = GetSettings(uid).DisplayedAttributes;
+        return DisplayedAttributes.Apply(AttributeAliases.DocumentOut(Call(() => engine.GetDocumentAsync(Scope, uid, id, AttributeAliases.In(fields)).GetAwaiter().GetResult())), displayed);
     }
 
     public DocumentsPage GetDocuments(string uid, DocumentsQuery query)
     {
         Require(uid);
         var page = Call(() => engine.GetDocumentsAsync(Scope, uid, query with { Fields = AttributeAliases.In(query.Fields), Filter = AttributeAliases.In(query.Filter) }).GetAwaiter().GetResult());
-        return page with { Results = [.. page.Results.Select(AttributeAliases.DocumentOut)] };
+        var displayed = GetSettings(uid).DisplayedAttributes;
+        return page with { Results = [.. page.Results.Select(d => DisplayedAttributes.Apply(AttributeAliases.DocumentOut(d), displayed))] };
     }
 
     public SearchResponse Search(string uid, SearchRequest request, CancellationToken cancellationToken)

@@ -28,6 +28,8 @@ internal sealed partial class StandInErrors(RequestDelegate next, ILogger<StandI
                 ApiError error => (error.Code, error.Message, error.HttpStatus),
                 SearchEngineException error => (error.Code, error.Message, error.HttpStatus),
                 FilterParseException error => (FilterParseException.ErrorCode, error.Message, (int?)null),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.PayloadTooLarge,
+                    $"The provided payload reached the size limit. The maximum accepted payload size is {StandInMeilisearch.MaxPayloadBytes / 1_000_000} MB.", (int?)null),
                 BadHttpRequestException error => (ErrorCodes.BadRequest, error.Message, null),
                 JsonException error => (ErrorCodes.MalformedPayload, error.Message, null),
                 _ => (ErrorCodes.Internal, "An internal error occurred.", null),

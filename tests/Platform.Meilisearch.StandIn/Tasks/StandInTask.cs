@@ -12,6 +12,7 @@ namespace Platform.Meilisearch.StandIn.Tasks;
 internal sealed class StandInTask(long uid, string? indexUid, string type, JsonObject? details, DateTimeOffset enqueuedAt)
 {
     private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _status = "enqueued";
     private JsonObject? _details = details;
     private ErrorView? _error;
@@ -24,6 +25,9 @@ internal sealed class StandInTask(long uid, string? indexUid, string type, JsonO
     public string Type { get; } = type;
 
     public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
+
+    /// <summary>Completes once the task has succeeded or failed, so tests wait without polling.</summary>
+    public Task Finished => _finished.Task;
 
     public string Status
     {
@@ -50,6 +54,8 @@ internal sealed class StandInTask(long uid, string? indexUid, string type, JsonO
             _details = details ?? _details;
             _finishedAt = now;
         }
+
+        _finished.TrySetResult();
     }
 
     public void Fail(ErrorView error, JsonObject? details, DateTimeOffset now)
@@ -61,6 +67,8 @@ internal sealed class StandInTask(long uid, string? indexUid, string type, JsonO
             _details = details ?? _details;
             _finishedAt = now;
         }
+
+        _finished.TrySetResult();
     }
 
     /// <summary>The 202 answer of the request that enqueued it.</summary>
