@@ -54,6 +54,21 @@ public sealed class HealthProbeApiTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Probes_carry_no_tenant_data()
+    {
+        var acme = await fixture.Client.CreateTenantAsync();
+        var globex = await fixture.Client.CreateTenantAsync();
+
+        foreach (var path in new[] { "/health", "/health/live", "/health/ready" })
+        {
+            var text = (await fixture.Client.SendAsync(HttpMethod.Get, path, authorize: false)).ShouldBe(HttpStatusCode.OK).Json!.ToJsonString();
+            Assert.DoesNotContain(acme, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(globex, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(fixture.Server.MasterKey, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Probes_answer_get_only()
     {
         var reply = await fixture.Client.SendAsync(HttpMethod.Post, "/health/ready", body: new { }, authorize: false);
