@@ -22,14 +22,22 @@ public static class ShutdownExtensions
     public static IHostApplicationBuilder AddGracefulShutdown(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>());
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+        builder.Services.AddShutdownOptions();
+        // The host reads its own options while it is built, so the drain is read early (same validator): a bad value
+        // stops the process before anything starts, like every other Platform:* setting.
+        var options = EarlyOptions.Resolve<ShutdownOptions>(builder.Configuration, services => services.AddShutdownOptions());
+        builder.Services.Configure<HostOptions>(host =>
         {
-            host.ShutdownTimeout = shutdown.Value.ShutdownTimeout;
+            host.ShutdownTimeout = options.ShutdownTimeout;
             host.ServicesStopConcurrently = false;
         });
         builder.Services.AddHostedService<ShutdownDrain>();
         return builder;
+    }
+
+    private static void AddShutdownOptions(this IServiceCollection services)
+    {
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>());
     }
 }
