@@ -1,5 +1,8 @@
+extern alias standin;
+
 using System.Net;
 using System.Text.Json.Nodes;
+using standin::Platform.Meilisearch.StandIn;
 using Platform.Silo.Tests.Infrastructure;
 
 namespace Platform.Silo.Tests.Hosting.Health;
@@ -16,32 +19,30 @@ public sealed class RedisOutageReadinessTests
     public async Task Ready_turns_503_naming_storage_when_redis_stops_while_live_and_health_stay_200()
     {
         using var data = new TestData();
+        await using var meilisearch = await StandInMeilisearch.StartAsync("meili-master-key-for-the-outage-test");
         var redis = await RedisServer.StartAsync();
         var redisStopped = false;
         try
         {
-            // Clustered silos run the Meilisearch engine; this one points at a port nobody listens on, so its engine
-            // check fails throughout and only the storage check tells the outage apart.
+            // Clustered silos run the Meilisearch engine, here against the stand-in.
             await using var silo = PlatformProcess.Start(
             [
                 $"--Platform:MasterKey={MasterKey}", $"--Platform:DataPath={data.Path}",
                 $"--Platform:Cluster:Redis={redis.ConnectionString}",
                 $"--Platform:Cluster:ClusterId=outage-{Guid.NewGuid():N}",
                 "--Platform:Search:Engine=meilisearch",
-                $"--Platform:Search:Meilisearch:Url=http://127.0.0.1:{FreePort.Next()}",
-                "--Platform:Search:Meilisearch:ApiKey=meili-master-key-for-tests",
+                $"--Platform:Search:Meilisearch:Url={meilisearch.Url}",
+                $"--Platform:Search:Meilisearch:ApiKey={meilisearch.MasterKey}",
                 "--Platform:Shutdown:DrainSeconds=0",
                 .. RestartDurabilityTests.SiloPorts(),
             ]);
-            await silo.WaitHealthyAsync();
-            var before = await ChecksWhenAsync(silo.Address, checks => checks["cluster"] == "healthy" && checks["storage"] == "healthy");
-            Assert.Equal("unhealthy", before["engine"]);
+            await silo.WaitReadyAsync();
 
             await redis.DisposeAsync();
             redisStopped = true;
 
             var after = await ChecksWhenAsync(silo.Address, checks => checks["storage"] == "unhealthy");
-            Assert.Equal("healthy", after["drain"]);
+            Assert.Equal(["healthy", "healthy"], new[] { after["drain"], after["engine"] });
             using var client = new PlatformClient(silo.Address, MasterKey);
             (await client.SendAsync(HttpMethod.Get, "/health/live", authorize: false)).ShouldBe(HttpStatusCode.OK);
             var health = (await client.SendAsync(HttpMethod.Get, "/health", authorize: false)).ShouldBe(HttpStatusCode.OK);
