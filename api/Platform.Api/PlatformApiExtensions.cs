@@ -5,6 +5,7 @@ using Platform.Api.Auth;
 using Platform.Api.Cors;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
+using Platform.Api.Health;
 using Platform.Api.Indexes;
 using Platform.Api.Json;
 using Platform.Api.OpenApi;
@@ -34,6 +35,7 @@ public static class PlatformApiExtensions
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddPlatformOpenApi();
         services.AddMeilisearchCors();
+        services.AddPlatformHealthChecks();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class PlatformApiExtensions
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapSystemApi();
+        routes.MapHealthApi();
         routes.MapIndexesApi();
         routes.MapSettingsApi();
         routes.MapTasksApi();

@@ -66,7 +66,8 @@ public static class ServiceDefaultsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
     }
 
-    private static bool IsScrape(string? path) => path is "/metrics" or "/health";
+    /// <summary>Scrapes and probes: frequent, and no one's request, so they are not traced.</summary>
+    private static bool IsScrape(string? path) => path is "/metrics" or "/health" or "/health/live" or "/health/ready";
 
     private static Uri? EndpointFromEnvironment(IConfiguration configuration) =>
         Uri.TryCreate(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], UriKind.Absolute, out var uri) ? uri : null;

@@ -3,6 +3,8 @@ using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Grains;
 using Platform.Silo.Hosting;
+using Platform.Silo.Hosting.Health;
+using Platform.Silo.Hosting.Shutdown;
 
 BuildApp(args).Run();
 
@@ -23,6 +25,8 @@ public partial class Program
         builder.AddPlatformOrleans(platform);
         builder.Services.AddPlatformGrains();
         builder.Services.AddPlatformApi();
+        builder.AddSiloHealthChecks();
+        builder.AddGracefulShutdown();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

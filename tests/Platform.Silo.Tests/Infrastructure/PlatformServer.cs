@@ -48,6 +48,8 @@ public sealed class PlatformServer : IAsyncDisposable
             "--Platform:Listen=http://127.0.0.1:0",
             $"--Platform:Cluster:SiloPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            // Tests stop hosts at once; the drain itself is tested on its own (tests/Platform.Silo.Tests/Hosting/Health/).
+            "--Platform:Shutdown:DrainSeconds=0",
             .. extraArgs,
         ];
         var app = Program.BuildApp(args, services =>
