@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Platform.Grains.Serialization;
 using Platform.Grains.Tenants;
 
 namespace Platform.Silo.Tests.Cluster;
@@ -24,6 +26,8 @@ public static class ActivationLocator
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        // The grain interfaces' argument types (System.Text.Json nodes among them) need the platform's codecs.
+        builder.Services.AddSerializer(serialization => serialization.AddPlatformSerialization());
         builder.UseOrleansClient(client => client
             .UseStaticClustering([.. gatewayPorts.Select(p => new IPEndPoint(IPAddress.Loopback, p))])
             .Configure<ClusterOptions>(o =>

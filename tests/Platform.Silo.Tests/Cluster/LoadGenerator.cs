@@ -100,6 +100,19 @@ public sealed class LoadGenerator : IAsyncDisposable
         throw new TimeoutException($"The load through {string.Join(", ", names)} did not run {quiet} without failures within {bound}; last failure: {last}");
     }
 
+    /// <summary>Waits until a request that ended after <paramref name="since"/> failed; false after <paramref name="bound"/>.</summary>
+    public async Task<bool> WaitFailureAsync(TimeSpan since, TimeSpan bound)
+    {
+        var deadline = Now + bound;
+        while (Now < deadline)
+        {
+            if (_outcomes.Any(o => !o.Succeeded && o.Ended >= since)) return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
+    }
+
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
