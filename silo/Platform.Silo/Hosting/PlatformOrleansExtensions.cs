@@ -7,7 +7,6 @@ using Orleans.Storage;
 using Platform.Grains;
 using Platform.Grains.Serialization;
 using Platform.Silo.Storage;
-using StackExchange.Redis;
 
 namespace Platform.Silo.Hosting;
 
@@ -38,7 +37,7 @@ public static class PlatformOrleansExtensions
 
             if (cluster.Redis is { } redis)
             {
-                var redisOptions = ConfigurationOptions.Parse(redis);
+                var redisOptions = RedisConnection.Options(redis);
                 silo.BindEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
                 silo.AddRedisGrainStorage(StorageNames.Platform, o =>

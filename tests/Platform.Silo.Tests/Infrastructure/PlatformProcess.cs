@@ -42,9 +42,14 @@ public sealed class PlatformProcess : IAsyncDisposable
     public static PlatformProcess Start(params string[] args) => StartIn(AppContext.BaseDirectory, args);
 
     /// <summary>Starts the host in <paramref name="workingDirectory"/> (relative data paths resolve there).</summary>
-    public static PlatformProcess StartIn(string workingDirectory, params string[] args)
+    public static PlatformProcess StartIn(string workingDirectory, params string[] args) =>
+        StartIn(workingDirectory, FreePort.Next(), args);
+
+    /// <summary>Starts the host listening on <paramref name="port"/> (a restart keeps the silo's address).</summary>
+    public static PlatformProcess StartOn(int port, params string[] args) => StartIn(AppContext.BaseDirectory, port, args);
+
+    private static PlatformProcess StartIn(string workingDirectory, int port, string[] args)
     {
-        var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -61,8 +66,15 @@ public sealed class PlatformProcess : IAsyncDisposable
         return new PlatformProcess(process, new Uri($"http://127.0.0.1:{port}"));
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Polls <c>/health</c> until it answers (the process start is the thing being waited for).</summary>
-    public async Task WaitHealthyAsync(TimeSpan? timeout = null)
+    public Task WaitHealthyAsync(TimeSpan? timeout = null) => WaitAnsweringAsync("/health", timeout);
+
+    /// <summary>Polls the readiness probe until it answers 200: an active cluster member whose storage and engine answer.</summary>
+    public Task WaitReadyAsync(TimeSpan? timeout = null) => WaitAnsweringAsync("/health/ready", timeout);
+
+    private async Task WaitAnsweringAsync(string path, TimeSpan? timeout)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -71,7 +83,7 @@ public sealed class PlatformProcess : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                using var response = await http.GetAsync("/health");
+                using var response = await http.GetAsync(path);
                 if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)
@@ -86,7 +98,7 @@ public sealed class PlatformProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The host did not become healthy within the timeout.\n{Output}");
+        throw new TimeoutException($"The host did not answer {path} within the timeout.\n{Output}");
     }
 
     /// <summary>Polls <c>GET /health/ready</c> until it answers 200 (cluster joined, storage and engine answering).</summary>
@@ -130,6 +142,15 @@ public sealed class PlatformProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a process: the host drains and exits by itself.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited) return;
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, like a crash.</summary>

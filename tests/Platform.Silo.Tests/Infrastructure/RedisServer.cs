@@ -1,39 +1,87 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace Platform.Silo.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence, stopped by PID on dispose.
-/// The test scripts install Redis; a machine without it fails these tests rather than skipping them.
+/// A real <c>redis-server</c> on a free loopback port, stopped by PID on dispose. By default without persistence;
+/// <see cref="StartPersistentAsync"/> runs it with AOF in its own folder, so it can be killed and started again on the
+/// same port and folder with its data. The test scripts install Redis; a machine without it fails these tests rather
+/// than skipping them.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string? _directory;
+    private Process _process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(Process process, int port, string? directory)
     {
         _process = process;
         Port = port;
+        _directory = directory;
     }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>The operating system's id of the current <c>redis-server</c> process.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Redis without persistence: a restart loses everything (the old behaviour of the cluster tests).</summary>
+    public static Task<RedisServer> StartAsync() => StartAsync(directory: null);
+
+    /// <summary>
+    /// Redis with AOF in <paramref name="directory"/>, fsynced on every write (<c>appendfsync always</c>), so even a
+    /// SIGKILL loses nothing Redis acknowledged.
+    /// </summary>
+    public static Task<RedisServer> StartPersistentAsync(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return StartAsync(directory);
+    }
+
+    private static async Task<RedisServer> StartAsync(string? directory)
+    {
+        var port = FreePort.Next();
+        var server = new RedisServer(Launch(port, directory), port, directory);
+        await server.WaitListeningAsync();
+        return server;
+    }
+
+    /// <summary>SIGKILL, like a crash: Redis writes nothing more.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts Redis again on the same port and folder (after <see cref="KillAsync"/>).</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        _process = Launch(Port, _directory);
+        await WaitListeningAsync();
+    }
+
+    private static Process Launch(int port, string? directory)
     {
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed; run the README's test command, which installs it.");
-        var port = FreePort.Next();
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        string[] persistence = directory is null
+            ? ["--save", "", "--appendonly", "no"]
+            : ["--dir", directory, "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
+        foreach (var arg in (string[])["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                     .. persistence, "--protected-mode", "yes"])
         {
             info.ArgumentList.Add(arg);
         }
@@ -43,9 +91,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
-        await server.WaitListeningAsync();
-        return server;
+        return process;
     }
 
     private async Task WaitListeningAsync()
@@ -71,12 +117,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
     }
 }
