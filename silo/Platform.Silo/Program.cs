@@ -3,8 +3,9 @@ using Platform.Api.Cors;
 using Platform.Api.Errors;
 using Platform.Grains;
 using Platform.Silo.Hosting;
+using Platform.Silo.Hosting.Refusals;
 
-BuildApp(args).Run();
+return StartupRefusals.Run(() => BuildApp(args));
 
 public partial class Program
 {
