@@ -5,8 +5,9 @@ using Platform.Grains;
 using Platform.Silo.Hosting;
 using Platform.Silo.Hosting.Health;
 using Platform.Silo.Hosting.Shutdown;
+using Platform.Silo.Hosting.Refusals;
 
-BuildApp(args).Run();
+return StartupRefusals.Run(() => BuildApp(args));
 
 public partial class Program
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Search.Keys;
+using Platform.Silo.Hosting.Refusals;
 
 namespace Platform.Silo.Hosting;
 
@@ -8,6 +9,8 @@ namespace Platform.Silo.Hosting;
 /// Registers <c>Platform:*</c> (<see cref="PlatformOptions"/>), resolves the master key and sets the listening
 /// address. The host needs those values before its container exists, so they are read early through the same
 /// registration and validator; a bad setting stops the process before anything starts, with a message naming the key.
+/// It also refuses what would lose data (docs/operations.md, "Start-up refusals"): unknown <c>Platform:*</c> keys,
+/// cluster mode on the embedded engine, a data folder or port another process holds.
 /// </summary>
 public static class PlatformHostingExtensions
 {
@@ -17,8 +20,12 @@ public static class PlatformHostingExtensions
     public static PlatformOptions AddPlatformHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        UnknownKeyRefusal.ThrowIfAny(builder.Configuration);
         builder.Services.AddPlatformOptions();
         var options = EarlyOptions.Resolve<PlatformOptions>(builder.Configuration, services => services.AddPlatformOptions());
+        ClusterEngineRefusal.ThrowIfEmbeddedInCluster(builder.Configuration, options);
+        var folderLock = TakeOwnHostResources(options);
+        builder.Services.AddHostedService(_ => folderLock);
 
         var (masterKey, generatedAt) = MasterKeyStore.Resolve(options);
         builder.Services.AddSingleton(new ApiKeySecrets(masterKey));
@@ -31,6 +38,25 @@ public static class PlatformHostingExtensions
         builder.WebHost.UseUrls(options.Listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);
         return options;
+    }
+
+    /// <summary>
+    /// Locks the data folder, then checks the ports (a second process started with the same command line is told
+    /// about the folder and its holder first). Before anything writes to the folder or listens.
+    /// </summary>
+    private static DataFolderLock TakeOwnHostResources(PlatformOptions options)
+    {
+        var folderLock = DataFolderLock.Acquire(options.DataPath);
+        try
+        {
+            PortsInUseRefusal.ThrowIfAnyInUse(options);
+            return folderLock;
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Binds <see cref="PlatformOptions"/> (master key falling back to <see cref="MasterKeyVariable"/>) and validates it at start-up.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -38,7 +37,7 @@ public static class PlatformOrleansExtensions
             if (cluster.Redis is { } redis)
             {
                 var redisOptions = RedisConnection.Options(redis);
-                silo.BindEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+                silo.BindEndpoints(SiloEndpoints.ListeningAddress(options), cluster.SiloPort, cluster.GatewayPort);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
                 silo.AddRedisGrainStorage(StorageNames.Platform, o =>
                 {
@@ -57,7 +56,7 @@ public static class PlatformOrleansExtensions
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
-                silo.BindEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+                silo.BindEndpoints(SiloEndpoints.ListeningAddress(options), cluster.SiloPort, cluster.GatewayPort);
                 var database = Path.Combine(Path.GetFullPath(options.DataPath), DatabaseFileName);
                 silo.Services.AddGrainStorage(StorageNames.Platform,
                     (_, _) => new SqliteGrainStorage(database, cluster.ServiceId, serializer));

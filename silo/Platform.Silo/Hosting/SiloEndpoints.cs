@@ -14,6 +14,16 @@ public static class SiloEndpoints
     /// <summary>The value of <c>Platform:Cluster:GatewayPort</c> that keeps the gateway closed.</summary>
     public const int GatewayDisabled = 0;
 
+    /// <summary>
+    /// The address the silo (and gateway) port listens on: the advertised address in cluster mode, loopback for the
+    /// single silo of localhost clustering.
+    /// </summary>
+    public static IPAddress ListeningAddress(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Cluster.Redis is null ? IPAddress.Loopback : IPAddress.Parse(options.Cluster.AdvertisedAddress);
+    }
+
     public static ISiloBuilder BindEndpoints(this ISiloBuilder silo, IPAddress address, int siloPort, int gatewayPort)
     {
         ArgumentNullException.ThrowIfNull(silo);

@@ -12,13 +12,18 @@ public sealed class PlatformProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private PlatformProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null) lock (_error) _error.AppendLine(e.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -36,6 +41,15 @@ public sealed class PlatformProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process wrote on stderr alone (a start-up refusal is one line there).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_error) return _error.ToString();
+        }
+    }
+
     public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "Platform.Silo.dll");
 
     /// <summary>Starts the host with these <c>--key=value</c> arguments and a free HTTP port; does not wait.</summary>
@@ -43,12 +57,17 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     /// <summary>Starts the host in <paramref name="workingDirectory"/> (relative data paths resolve there).</summary>
     public static PlatformProcess StartIn(string workingDirectory, params string[] args) =>
-        StartIn(workingDirectory, FreePort.Next(), args);
+        Launch(workingDirectory, FreePort.Next(), new Dictionary<string, string>(), args);
 
     /// <summary>Starts the host listening on <paramref name="port"/> (a restart keeps the silo's address).</summary>
-    public static PlatformProcess StartOn(int port, params string[] args) => StartIn(AppContext.BaseDirectory, port, args);
+    public static PlatformProcess StartOn(int port, params string[] args) =>
+        Launch(AppContext.BaseDirectory, port, new Dictionary<string, string>(), args);
 
-    private static PlatformProcess StartIn(string workingDirectory, int port, string[] args)
+    /// <summary>Starts the host with these environment variables added (e.g. <c>Platform__X</c> settings).</summary>
+    public static PlatformProcess StartWith(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Launch(workingDirectory, FreePort.Next(), environment, args);
+
+    private static PlatformProcess Launch(string workingDirectory, int port, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -62,6 +81,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment.Remove("PLATFORM_MASTER_KEY");
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         return new PlatformProcess(process, new Uri($"http://127.0.0.1:{port}"));
     }
