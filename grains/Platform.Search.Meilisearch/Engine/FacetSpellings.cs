@@ -8,15 +8,24 @@ namespace Platform.Search.Meilisearch.Engine;
 /// Puts the tenant's own spelling on facet-search hits from a shared index. Meilisearch groups facet values by their
 /// normalised form (trimmed, lower-cased) and shows the spelling of the value's lowest document id across the whole
 /// index, so another tenant's casing or accents could reach the caller. The fix reads the spellings back from the
-/// tenant's own documents with a search under the same backend token: one document per value (<c>distinct</c> on
-/// the facet), only the facet retrieved. On an array attribute <c>distinct</c> can drop the only document left for a
-/// value, so the values still missing are looked up again, up to <see cref="MaxRounds"/> searches in all. A value no
-/// tenant document shows (the attribute is not displayed, or the rounds ran out) reads in its normalised form, never
-/// in Meilisearch's spelling.
+/// tenant's own documents with a search under the same backend token: the tenant's documents holding any of the
+/// values, in Meilisearch's document order (a placeholder search without sort), only the facet retrieved. Each value
+/// takes its spelling from the first of them holding it, which is the tenant's lowest document id holding it, as
+/// Meilisearch would answer on an index of the tenant's documents alone. (<c>distinct</c> on the facet would not do:
+/// on an array attribute it drops every later document sharing any value with a kept one, so a value could be spelled
+/// from a later document.) Values the lookup's limit did not reach are looked up again, up to <see cref="MaxRounds"/>
+/// searches in all. A value no tenant document shows (the attribute is not displayed, or the rounds ran out) reads in
+/// its normalised form, never in Meilisearch's spelling.
 /// </summary>
 internal static class FacetSpellings
 {
     public const int MaxRounds = 3;
+
+    /// <summary>Documents a lookup asks for per value still missing: values usually repeat across documents.</summary>
+    public const int DocumentsPerValue = 10;
+
+    /// <summary>Meilisearch's default <c>pagination.maxTotalHits</c>: a search returns no hit past it.</summary>
+    public const int MaxLookupHits = 1000;
 
     /// <summary>
     /// The hits spelled as the tenant's documents spell them. <paramref name="search"/> runs one lookup body (a search
@@ -29,7 +38,8 @@ internal static class FacetSpellings
         var missing = hits.Select(h => h.Value).Distinct(StringComparer.Ordinal).ToList();
         for (var round = 0; round < MaxRounds && missing.Count > 0; round++)
         {
-            var found = Learn(own, await search(LookupBody(facetName, missing, tenantUid)), facetName);
+            var wanted = missing.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+            var found = Learn(own, wanted, await search(LookupBody(facetName, missing, tenantUid)), facetName);
             var before = missing.Count;
             missing = [.. missing.Where(v => !own.ContainsKey(Normalize(v)))];
 
@@ -40,27 +50,33 @@ internal static class FacetSpellings
         return [.. hits.Select(h => h with { Value = own.TryGetValue(Normalize(h.Value), out var spelled) ? spelled : Normalize(h.Value) })];
     }
 
-    /// <summary>The search that returns, for each value, one of the tenant's documents holding it.</summary>
+    /// <summary>The search that returns the tenant's documents holding the values, lowest document id first.</summary>
     public static JsonObject LookupBody(string facetName, IReadOnlyList<string> values, string tenantUid)
     {
         return new JsonObject
         {
             ["filter"] = SearchBodies.Isolated(new InFilter(facetName, values), tenantUid),
-            ["distinct"] = facetName,
             ["attributesToRetrieve"] = new JsonArray(facetName),
-            ["limit"] = values.Count,
+            ["limit"] = Math.Min(values.Count * DocumentsPerValue, MaxLookupHits),
         };
     }
 
-    /// <summary>Adds the spellings in a lookup answer's documents; returns how many values the documents held.</summary>
-    private static int Learn(Dictionary<string, string> own, JsonObject lookup, string facetName)
+    /// <summary>
+    /// Adds the spellings of the <paramref name="wanted"/> values (normalised) from a lookup answer's documents, the
+    /// first document holding a value winning; returns how many values the documents held.
+    /// </summary>
+    private static int Learn(Dictionary<string, string> own, HashSet<string> wanted, JsonObject lookup, string facetName)
     {
         var seen = 0;
         foreach (var hit in lookup["hits"] as JsonArray ?? [])
         {
             foreach (var value in StringsAt(hit, facetName))
             {
-                own.TryAdd(Normalize(value), value);
+                if (wanted.Contains(Normalize(value)))
+                {
+                    own.TryAdd(Normalize(value), value);
+                }
+
                 seen++;
             }
         }

@@ -29,11 +29,29 @@ public sealed class FacetSpellingsTests
     }
 
     [Fact]
-    public void The_lookup_asks_for_one_document_per_value_and_keeps_the_isolation_condition_last()
+    public void The_lookup_asks_for_the_tenants_documents_holding_the_values_and_keeps_the_isolation_condition_last()
     {
         var body = FacetSpellings.LookupBody("color", ["Red", "dark blue"], "acme");
 
-        Assert.Equal("""{"filter":["color IN [Red, \"dark blue\"]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":2}""",
+        // No distinct: on an array attribute it would skip documents, and a value could be spelled from a later one.
+        Assert.Equal("""{"filter":["color IN [Red, \"dark blue\"]","_tenant = \"acme\""],"attributesToRetrieve":["color"],"limit":20}""",
             body.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
+    public async Task The_first_document_holding_a_value_spells_it_even_when_it_holds_other_values_too()
+    {
+        // Documents come in Meilisearch's order, lowest id first: the array document is the first to hold "red".
+        var spelled = await Spell("color", """[{"color":"Rosé"},{"color":["rose","ROSÉ","Red"]},{"color":"red"}]""", "red", "ROSE", "rosé");
+
+        Assert.Equal(["Red", "rose", "Rosé"], spelled.Select(h => h.Value));
+    }
+
+    [Fact]
+    public void A_lookup_never_asks_past_meilisearchs_hit_limit()
+    {
+        var body = FacetSpellings.LookupBody("code", [.. Enumerable.Range(0, 150).Select(i => $"v{i}")], "acme");
+
+        Assert.Equal(FacetSpellings.MaxLookupHits, body["limit"]!.GetValue<int>());
     }
 }

@@ -33,6 +33,9 @@ public abstract class LiveMeilisearchFixture : SearchEngineFixture
         };
     }
 
+    /// <summary>The options the engine is built with; a fixture that starts its own server fills in the URL and key.</summary>
+    protected MeilisearchOptions Options => _options;
+
     protected override bool IsAvailable =>
         !string.IsNullOrWhiteSpace(_options.Url) && !string.IsNullOrWhiteSpace(_options.ApiKey);
 

@@ -220,7 +220,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         Assert.Equal(["1999", "2001"], response.FacetDistribution["year"].Keys); // numbers have no spelling: no lookup
         Assert.Equal(3, Server.Requests.Count);
         AssertRequest(Server.Requests[2], "POST", "/indexes/platform-products/search",
-            """{"filter":["color IN [ROSÉ, Blue]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":2}""");
+            """{"filter":["color IN [ROSÉ, Blue]","_tenant = \"acme\""],"attributesToRetrieve":["color"],"limit":20}""");
         Assert.Equal(BearerOf(Server.Requests[1]), BearerOf(Server.Requests[2]));
     }
 
@@ -352,18 +352,18 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
         Assert.Equal([new FacetHit("rosé", 2), new FacetHit("blue ", 1), new FacetHit("green", 4)], answer.FacetHits);
         var lookup = Server.Requests[2];
         AssertRequest(lookup, "POST", "/indexes/platform-products/search",
-            """{"filter":["color IN [ROSÉ, Blue, Green]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":3}""");
+            """{"filter":["color IN [ROSÉ, Blue, Green]","_tenant = \"acme\""],"attributesToRetrieve":["color"],"limit":30}""");
         Assert.Equal(BearerOf(Server.Requests[1]), BearerOf(lookup));
         AssertJson.Equal("""{"platform-*":{"filter":["_tenant = \"acme\""]}}""", TokenClaims(lookup)["searchRules"]!.ToJsonString());
         AssertRequest(Server.Requests[3], "POST", "/indexes/platform-products/search",
-            """{"filter":["color IN [Green]","_tenant = \"acme\""],"distinct":"color","attributesToRetrieve":["color"],"limit":1}""");
+            """{"filter":["color IN [Green]","_tenant = \"acme\""],"attributesToRetrieve":["color"],"limit":10}""");
         Assert.Equal(4, Server.Requests.Count);
     }
 
     [Fact]
-    public async Task Values_that_distinct_left_out_of_an_array_attribute_are_looked_up_again()
+    public async Task Values_the_first_lookup_did_not_reach_are_looked_up_again()
     {
-        // distinct keeps ["Red","Blue"] and drops ["Blue","Teal"], the only document holding Teal.
+        // The first lookup's hits end before ["Blue","Teal"], the only document holding Teal.
         Server.Enqueue(SearchKey(),
             ScriptedResponse.Ok("""{"facetHits":[{"value":"RED","count":1},{"value":"blue","count":2},{"value":"TEAL","count":1}],"facetQuery":null,"processingTimeMs":0}"""),
             SearchAnswer("""[{"tags":["Red","Blue"]}]"""),
@@ -373,7 +373,7 @@ public sealed class EngineSearchContractTests(RecordingMeilisearchFixture fixtur
 
         Assert.Equal(["Red", "Blue", "Teal"], answer.FacetHits.Select(h => h.Value));
         AssertRequest(Server.Requests[3], "POST", "/indexes/platform-products/search",
-            """{"filter":["tags IN [TEAL]","_tenant = \"acme\""],"distinct":"tags","attributesToRetrieve":["tags"],"limit":1}""");
+            """{"filter":["tags IN [TEAL]","_tenant = \"acme\""],"attributesToRetrieve":["tags"],"limit":10}""");
         Assert.Equal(4, Server.Requests.Count);
     }
 
