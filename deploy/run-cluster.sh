@@ -54,14 +54,17 @@ pids=()
 cleanup() {
   set +e
   trap - INT TERM
-  # Silos first, newest first (each drains, hands its grains off and leaves the membership table in Redis), then
+  # Silos first, all at once (each drains, hands its grains off and leaves the membership table in Redis), then
   # Redis, whose SIGTERM shutdown flushes the AOF. A process still running after 60 s is killed.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -TERM "${pids[i]}" 2>/dev/null || continue
-    for _ in $(seq 600); do kill -0 "${pids[i]}" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "${pids[i]}" 2>/dev/null
-    wait "${pids[i]}" 2>/dev/null
-  done
+  alive() { for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+  stop() {
+    kill -TERM "$@" 2>/dev/null
+    for _ in $(seq 600); do alive "$@" || break; sleep 0.1; done
+    kill -KILL "$@" 2>/dev/null
+    wait "$@" 2>/dev/null
+  }
+  [ ${#pids[@]} -gt 1 ] && stop "${pids[@]:1}"
+  [ ${#pids[@]} -gt 0 ] && stop "${pids[0]}"
   echo "stopped"
 }
 trap cleanup EXIT

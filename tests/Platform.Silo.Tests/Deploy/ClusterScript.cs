@@ -73,6 +73,7 @@ public sealed partial class ClusterScript : IAsyncDisposable
         }
 
         Remember();
+        Assert.False(_ready.Task.IsFaulted, $"the script exited before the cluster was ready:\n{Output}");
         Assert.True(_ready.Task.IsCompletedSuccessfully, $"the cluster did not get ready within {timeout}:\n{Output}");
     }
 

@@ -1,18 +1,24 @@
 using System.Net;
 using System.Net.Sockets;
-using Platform.Silo.Tests.Infrastructure;
 
 namespace Platform.Silo.Tests.Deploy;
 
-/// <summary>Consecutive free loopback ports (the cluster script numbers its silos' ports from a base port).</summary>
+/// <summary>
+/// Consecutive free loopback ports (the cluster script numbers its silos' ports from a base port), chosen below
+/// Linux's ephemeral range (32768 and up): the script builds the host before it binds them, and ports from that range
+/// are meanwhile handed out to outgoing connections and to other tests' <c>FreePort</c> listeners.
+/// </summary>
 public static class PortRange
 {
+    private const int Lowest = 20000;
+    private const int EphemeralStart = 32768;
+
     public static int FreeBase(int count)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            var first = FreePort.Next();
-            if (first + count <= IPEndPoint.MaxPort && Enumerable.Range(first, count).All(IsFree)) return first;
+            var first = Random.Shared.Next(Lowest, EphemeralStart - count);
+            if (Enumerable.Range(first, count).All(IsFree)) return first;
         }
 
         throw new InvalidOperationException($"no {count} consecutive free ports found");
