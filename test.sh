@@ -5,9 +5,9 @@
 #
 #   --fast   build once and run only the in-process tests: no Redis install, no test that starts platform or
 #            Redis processes (tests/Platform.Silo.Tests/Hosting: start-up validation, restart durability, the
-#            README walkthrough, the Redis cluster; tests/Platform.Silo.Tests/Cluster: the failover scenarios),
-#            no JS client tests. For iterating on a change; CI runs
-#            the full set.
+#            README walkthrough, the Redis cluster; tests/Platform.Silo.Tests/Cluster: the failover scenarios;
+#            Deploy/RunClusterScriptTests, the cluster script), no JS client tests. For iterating on a change; CI
+#            runs the full set.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -49,7 +49,7 @@ fi
 tail -n 3 "$log"
 
 # The tests that start OS processes (platform silos, Redis); --fast leaves them out.
-process_tests="FullyQualifiedName!~Platform.Silo.Tests.Hosting&FullyQualifiedName!~Platform.Silo.Tests.Cluster"
+process_tests="FullyQualifiedName!~Platform.Silo.Tests.Hosting&FullyQualifiedName!~Platform.Silo.Tests.Cluster&FullyQualifiedName!~Platform.Silo.Tests.Deploy.RunClusterScriptTests"
 filter=()
 if [ "$fast" -eq 1 ]; then filter=(--filter "$process_tests"); fi
 

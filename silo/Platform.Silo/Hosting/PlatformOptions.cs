@@ -62,4 +62,11 @@ public sealed class PlatformClusterOptions
     /// (Redis mode; the single silo of localhost clustering always uses loopback). Default <c>127.0.0.1</c>.
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Use Orleans' Kubernetes hosting integration (Redis mode only): the silo is named after its pod (<c>POD_NAME</c>,
+    /// <c>POD_NAMESPACE</c> from the downward API) and silos whose pods are deleted are declared dead at once.
+    /// Default <c>false</c>; it needs a service account allowed to read and label pods (deploy/kubernetes/rbac.yaml).
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }

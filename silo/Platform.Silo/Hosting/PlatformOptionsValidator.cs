@@ -61,6 +61,15 @@ public sealed class PlatformOptionsValidator : IValidateOptions<PlatformOptions>
             errors.Add($"Platform:Cluster:AdvertisedAddress must be this silo's own address, not the wildcard `{cluster.AdvertisedAddress}`.");
         }
 
+        if (cluster.Kubernetes && cluster.Redis is null)
+        {
+            errors.Add("Platform:Cluster:Kubernetes needs Platform:Cluster:Redis: the Kubernetes integration names silos, it does not replace membership.");
+        }
+        else if (cluster.Kubernetes && advertised is not null && IPAddress.IsLoopback(advertised))
+        {
+            errors.Add("Platform:Cluster:Kubernetes needs Platform:Cluster:AdvertisedAddress set to the pod IP (downward API status.podIP), not loopback.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -9,7 +9,7 @@ using Platform.Silo.Storage;
 
 namespace Platform.Silo.Hosting;
 
-/// <summary>Configures the co-hosted Orleans silo from <see cref="PlatformOptions"/>: embedded or Redis.</summary>
+/// <summary>Configures the co-hosted Orleans silo from <see cref="PlatformOptions"/>: embedded or Redis (optionally on Kubernetes).</summary>
 public static class PlatformOrleansExtensions
 {
     public const string DatabaseFileName = "platform.db";
@@ -39,6 +39,14 @@ public static class PlatformOrleansExtensions
                 var redisOptions = RedisConnection.Options(redis);
                 silo.BindEndpoints(SiloEndpoints.ListeningAddress(options), cluster.SiloPort, cluster.GatewayPort);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
+                if (cluster.Kubernetes)
+                {
+                    // Silo name from POD_NAME, pod watching and labels; not membership (Redis keeps it). The advertised
+                    // address is already set above (the pod IP, via Platform:Cluster:AdvertisedAddress), so the
+                    // integration's own wildcard listening endpoint never applies. See docs/operations.md.
+                    silo.UseKubernetesHosting();
+                }
+
                 silo.AddRedisGrainStorage(StorageNames.Platform, o =>
                 {
                     o.ConfigurationOptions = redisOptions;
