@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Grains.Tasks;
@@ -9,7 +10,8 @@ public sealed class TaskOptionsValidator : IValidateOptions<TaskOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.MaxRetained is < 1 or > TaskOptions.MaxRetainedCeiling
-            ? ValidateOptionsResult.Fail($"{TaskOptions.SectionName}:MaxRetained must be between 1 and {TaskOptions.MaxRetainedCeiling:N0}.")
+            ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"{TaskOptions.SectionName}:MaxRetained must be between 1 and {TaskOptions.MaxRetainedCeiling:N0}."))
             : ValidateOptionsResult.Success;
     }
 }
