@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
+using Platform.Api.Backups;
 using Platform.Api.Cors;
 using Platform.Api.Documents;
 using Platform.Api.Errors;
@@ -47,6 +48,7 @@ public static class PlatformApiExtensions
         routes.MapIndexesApi();
         routes.MapSettingsApi();
         routes.MapTasksApi();
+        routes.MapBackupsApi();
         routes.MapTenantsApi();
         routes.MapTenantKeysApi();
         routes.MapTenantTokensApi();

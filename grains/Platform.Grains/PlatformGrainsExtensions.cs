@@ -9,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PlatformGrainsExtensions
 {
     /// <summary>
-    /// Registers the grains' own dependencies: the clock, the task runner and <see cref="TenantTokenOptions"/> (bound from
+    /// Registers the grains' own dependencies: the clock, the task runner, <see cref="TaskOptions"/> (bound from
+    /// <see cref="TaskOptions.SectionName"/>) and <see cref="TenantTokenOptions"/> (bound from
     /// <see cref="TenantTokenOptions.SectionName"/>, validated at start-up). The host adds the <c>ISearchEngine</c> and
     /// the <c>ApiKeySecrets</c> derived from its master key; tests call this too and then replace what they fake.
     /// </summary>
@@ -18,6 +19,8 @@ public static class PlatformGrainsExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TaskRunner>();
+        services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskOptions>, TaskOptionsValidator>());
         services.AddOptions<TenantTokenOptions>().BindConfiguration(TenantTokenOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantTokenOptions>, TenantTokenOptionsValidator>());
         return services;

@@ -39,6 +39,12 @@ public sealed class LuceneSearchEngine : ISearchEngine, IDisposable
         _facetSearch = new FacetSearchPipeline(_indexes, options, TextAnalyzer.Instance, clock ?? TimeProvider.System);
     }
 
+    /// <summary>
+    /// Copies every index's last commit into <c>{targetRoot}/indexes/{uid}</c> while the engine keeps serving (an
+    /// online backup; docs/operations.md#backup-and-restore) and returns the uids copied.
+    /// </summary>
+    public IReadOnlyList<string> SnapshotIndexesTo(string targetRoot) => _indexes.SnapshotTo(targetRoot);
+
     public Task<IndexInfo> CreateIndexAsync(string indexUid, string? primaryKey = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

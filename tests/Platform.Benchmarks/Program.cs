@@ -4,7 +4,7 @@ using Platform.Benchmarks.Micro;
 
 namespace Platform.Benchmarks;
 
-/// <summary>Entry point: <c>load</c> runs the load harness, <c>bench</c> hands the rest of the arguments to BenchmarkDotNet.</summary>
+/// <summary>Entry point: <c>load</c> runs the load harness, <c>writes</c> the concurrent-writes run, <c>bench</c> hands the rest of the arguments to BenchmarkDotNet.</summary>
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -15,11 +15,13 @@ public static class BenchmarkProgram
         {
             case "load":
                 return await LoadHarness.RunAsync(LoadOptions.Parse(rest));
+            case "writes":
+                return await WriteLoad.RunAsync(rest);
             case "bench":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(rest, MicroConfig.Create(rest));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Platform.Benchmarks -- load [options] | bench [BenchmarkDotNet args]");
+                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Platform.Benchmarks -- load [options] | writes [--tenants N --clients N --requests N] | bench [BenchmarkDotNet args]");
                 return 2;
         }
     }

@@ -11,4 +11,8 @@ public interface ITaskGrain : IGrainWithIntegerKey
     /// <summary>Stores the record (its uid must be this grain's key). Idempotent.</summary>
     [Alias("save")]
     Task Save(TaskRecord record);
+
+    /// <summary>Deletes the record (retention, or its tenant was deleted). Idempotent.</summary>
+    [Alias("delete")]
+    Task Delete();
 }

@@ -59,9 +59,13 @@ public interface ITenantGrain : ITenantDocuments, ITenantSearch, ITenantTokens
     [ReadOnly, Alias("list-task-uids")]
     Task<IReadOnlyList<long>> ListTaskUids();
 
+    /// <summary>The tenant's stored tasks (its prefix and numbers), or null when it has none or does not exist. Read-only.</summary>
+    [ReadOnly, Alias("get-task-range")]
+    Task<TaskRange?> GetTaskRange();
+
     /// <summary>
-    /// The task with this uid when it belongs to this tenant as it exists now, else null: a task of a deleted tenant
-    /// with the same uid (an earlier incarnation) is never returned. Read-only.
+    /// The task with this uid when it belongs to this tenant as it exists now, else null: a task of another tenant
+    /// or of a deleted tenant with the same uid (an earlier incarnation, another prefix) is never returned. Read-only.
     /// </summary>
     [ReadOnly, Alias("get-task")]
     Task<TaskRecord?> GetTask(long taskUid);

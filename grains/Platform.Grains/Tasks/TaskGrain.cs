@@ -16,4 +16,12 @@ internal sealed class TaskGrain(
         state.State.Task = record;
         await state.WriteStateAsync();
     }
+
+    public async Task Delete()
+    {
+        if (!state.RecordExists) return;
+        await state.ClearStateAsync();
+        state.State = new TaskState();
+        this.DeactivateOnIdle();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Platform.Grains.Errors;
 using Platform.Search.Engine;
@@ -14,14 +15,22 @@ namespace Platform.Grains.Tasks;
 /// Work runs before the 202 answer: when a client sees the task it is already finished and durable. Clients wait
 /// on tasks the usual way; they simply never find one still enqueued (docs/tasks.md).
 /// </remarks>
-internal sealed class TaskRunner(IGrainFactory grains, TimeProvider time)
+internal sealed class TaskRunner(IGrainFactory grains, TimeProvider time, IOptions<TaskOptions> options)
 {
+    /// <summary>Tasks each tenant (and the operator) keeps (<see cref="TaskOptions.MaxRetained"/>).</summary>
+    public int MaxRetained => options.Value.MaxRetained;
+
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Runs an operator task, numbered by the operator's sequence (prefix 0).</summary>
     public async Task<TaskRecord> RunAsync(string? owner, string? indexUid, string type, Func<Task<object?>> operation,
+        Func<TaskError, object?>? failureDetails = null) =>
+        await RunAsync(await grains.GetGrain<ITaskSequenceGrain>(0).Next(), owner, indexUid, type, operation, failureDetails);
+
+    /// <summary>Runs a task under a uid the caller took (a tenant numbers its own tasks).</summary>
+    public async Task<TaskRecord> RunAsync(long uid, string? owner, string? indexUid, string type, Func<Task<object?>> operation,
         Func<TaskError, object?>? failureDetails = null)
     {
-        var uid = await grains.GetGrain<ITaskSequenceGrain>(0).Next();
         var enqueuedAt = time.GetUtcNow();
         object? details;
         TaskError? error = null;

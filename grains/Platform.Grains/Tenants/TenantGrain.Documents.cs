@@ -119,7 +119,7 @@ internal sealed partial class TenantGrain
     {
         EnsureActive();
         RuleFilter(indexUid);
-        var record = await tasks.RunAsync(Uid, indexUid, type, async () =>
+        var record = await tasks.RunAsync(await TakeTaskUid(), Uid, indexUid, type, async () =>
         {
             // Indexes are the operator's: unlike Meilisearch, a tenant's write never creates one.
             if (await grains.GetGrain<IIndexGrain>(indexUid).Get() is null)
@@ -129,8 +129,6 @@ internal sealed partial class TenantGrain
 
             return await operation();
         }, failed);
-        RememberTask(record.Uid);
-        await state.WriteStateAsync();
         return record;
     }
 

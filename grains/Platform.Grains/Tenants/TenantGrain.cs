@@ -46,11 +46,15 @@ internal sealed partial class TenantGrain(
             throw new PlatformException(ErrorCodes.TenantAlreadyExists, $"Tenant `{Uid}` already exists.");
         }
 
+        // A new incarnation gets a prefix of its own, so it can never see an earlier one's tasks (docs/tasks.md#task-uids).
+        var tasksRange = await ClaimTaskPrefix();
         var now = time.GetUtcNow();
         state.State = new TenantState
         {
             Exists = true,
-            FirstTaskUid = await NextTaskUid(),
+            TaskPrefix = tasksRange.Prefix,
+            TaskOldest = tasksRange.Oldest,
+            TaskNext = tasksRange.Next,
             Name = changes.Name,
             Status = changes.Status ?? TenantStatus.Active,
             RulesJson = changes.ClearRules ? null : changes.RulesJson,
@@ -84,8 +88,8 @@ internal sealed partial class TenantGrain(
     {
         if (!state.State.Exists) return false;
 
-        // Keys go first (the tenant stops authenticating), then documents; the record goes last, because once it
-        // is gone nothing would point at the rest any more.
+        // Keys go first (the tenant stops authenticating), then documents and tasks; the record goes last, because
+        // once it is gone nothing would point at the rest any more.
         foreach (var keyUid in state.State.KeyUids.ToArray())
         {
             await grains.GetGrain<IApiKeyGrain>(keyUid).Delete();
@@ -94,10 +98,14 @@ internal sealed partial class TenantGrain(
         _mintedTokens.Clear();
         _backendCredentials?.Clear();
         await DeleteDocumentsEverywhere();
+        await DeleteOwnTasks();
 
+        var (prefix, next) = (state.State.TaskPrefix, state.State.TaskNext);
         await state.ClearStateAsync();
         state.State = new TenantState();
         await grains.GetGrain<IDirectoryGrain>(ITenantGrain.DirectoryKey).Remove(Uid);
+        // Released only once its tasks are gone and the tenant record with them; a crash before leaves it claimed.
+        await ReleaseTaskPrefix(prefix, next);
         return true;
     }
 

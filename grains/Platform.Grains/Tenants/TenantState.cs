@@ -11,11 +11,22 @@ public sealed class TenantState
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Guid> KeyUids { get; set; } = [];
-    public List<long> TaskUids { get; set; } = [];
 
     /// <summary>
-    /// The first task uid this incarnation of the tenant can own (the task sequence at its creation). Tasks below it
-    /// belong to a deleted tenant of the same uid and are never shown to this one. 0 for tenants created before.
+    /// Uids of the tenant's tasks from before per-tenant task numbering (the old global sequence), deleted with the
+    /// tenant. No longer added to.
     /// </summary>
+    public List<long> TaskUids { get; set; } = [];
+
+    /// <summary>Read by nothing any more: the global sequence at creation, from before per-tenant task numbering.</summary>
     public long FirstTaskUid { get; set; }
+
+    /// <summary>This incarnation's task prefix (<see cref="Tasks.TaskUids"/>); 0 until claimed (tenants created before per-tenant numbering).</summary>
+    public long TaskPrefix { get; set; }
+
+    /// <summary>The oldest task number still stored; older ones were deleted by retention.</summary>
+    public long TaskOldest { get; set; }
+
+    /// <summary>The next task number.</summary>
+    public long TaskNext { get; set; }
 }

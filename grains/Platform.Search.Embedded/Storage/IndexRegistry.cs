@@ -146,6 +146,27 @@ internal sealed class IndexRegistry : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies every index's last commit into <c>{targetRoot}/indexes/{uid}</c> while the engine keeps running
+    /// (<see cref="IndexSnapshot"/>) and returns the uids copied. An index deleted during the copy is left out.
+    /// </summary>
+    public IReadOnlyList<string> SnapshotTo(string targetRoot)
+    {
+        ThrowIfDisposed();
+        var copied = new List<string>();
+        var uids = Directory.EnumerateDirectories(_root).Select(Path.GetFileName).OfType<string>()
+            .Where(uid => uid.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')).Order(StringComparer.Ordinal).ToList();
+        foreach (var uid in uids)
+        {
+            if (TryGet(uid) is { } index && IndexSnapshot.CopyTo(index, Path.Combine(targetRoot, "indexes", uid)))
+            {
+                copied.Add(uid);
+            }
+        }
+
+        return copied;
+    }
+
     private string Folder(string uid) => Path.Combine(_root, uid);
 
     private LuceneIndex? TryGet(string uid)

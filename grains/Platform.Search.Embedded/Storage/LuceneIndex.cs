@@ -30,14 +30,18 @@ internal sealed class LuceneIndex : IDisposable
         Uid = uid;
         _folder = folder;
         _settings = settings;
-        _directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(folder, "lucene")));
+        _directory = FSDirectory.Open(new DirectoryInfo(LuceneFolder));
         var config = new IndexWriterConfig(TextAnalyzer.Version, TextAnalyzer.Instance)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Log merges keep segments in insertion order, so doc ids follow insertion order (placeholder ranking).
             MergePolicy = new LogByteSizeMergePolicy(),
+            // Keeps a commit's files while a backup copies them (IndexSnapshot), without holding up writes.
+            IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
         _writer = new IndexWriter(_directory, config);
+        // The writer works on a clone of the config: the policy to snapshot with is the writer's own.
+        Snapshots = (SnapshotDeletionPolicy)_writer.Config.IndexDeletionPolicy;
         _searchers = new SearcherManager(_writer, true, null);
     }
 
@@ -48,6 +52,18 @@ internal sealed class LuceneIndex : IDisposable
     public System.Threading.Lock WriteLock { get; } = new();
 
     public IndexWriter Writer => _writer;
+
+    /// <summary>The writer's deletion policy, which pins a commit's files while a backup copies them.</summary>
+    public SnapshotDeletionPolicy Snapshots { get; }
+
+    /// <summary>The Lucene files' folder.</summary>
+    public string LuceneFolder => Path.Combine(_folder, "lucene");
+
+    /// <summary>The settings file, written atomically (so a copy sees either the old or the new settings).</summary>
+    public string SettingsPath => Path.Combine(_folder, SettingsFile);
+
+    /// <summary>True once disposed (the index was deleted or the engine stopped).</summary>
+    public bool IsDisposed { get; private set; }
 
     public static bool ExistsOnDisk(string folder) => File.Exists(Path.Combine(folder, SettingsFile));
 
@@ -106,6 +122,7 @@ internal sealed class LuceneIndex : IDisposable
 
     public void Dispose()
     {
+        IsDisposed = true;
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Platform.Api.Backups;
 using Platform.Grains;
 using Platform.Grains.Serialization;
 using Platform.Silo.Storage;
@@ -68,6 +69,8 @@ public static class PlatformOrleansExtensions
                 var database = Path.Combine(Path.GetFullPath(options.DataPath), DatabaseFileName);
                 silo.Services.AddGrainStorage(StorageNames.Platform,
                     (_, _) => new SqliteGrainStorage(database, cluster.ServiceId, serializer));
+                // One process owns its data folder: POST /backups copies it (docs/operations.md#backup-and-restore).
+                silo.Services.AddSingleton<IBackupService, DataFolderBackup>();
             }
         });
         return builder;

@@ -40,6 +40,7 @@ public sealed class OperatorRouteAuthTests(PlatformFixture fixture)
         { "GET", "/tenants/acme/keys/00000000-0000-0000-0000-000000000000" },
         { "PATCH", "/tenants/acme/keys/00000000-0000-0000-0000-000000000000" },
         { "DELETE", "/tenants/acme/keys/00000000-0000-0000-0000-000000000000" },
+        { "POST", "/backups" },
     };
 
     /// <summary>Routes open to tenant keys too, but never without a valid key.</summary>

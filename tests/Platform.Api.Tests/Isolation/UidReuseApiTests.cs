@@ -76,7 +76,7 @@ public sealed class UidReuseApiTests(PlatformFixture fixture)
         Assert.Equal(0, listed["total"]!.GetValue<int>());
         Assert.Equal(1, (await Client.GetAsync($"/tenants/{uid}/keys")).ShouldBe(HttpStatusCode.OK).Json!["total"]!.GetValue<int>());
 
-        // The old key and token authenticate nothing; the old documents are gone; the operator still sees the task.
+        // The old key and token authenticate nothing; the old documents and tasks are gone, for the operator too.
         (await Client.GetAsync("/tasks", oldKey)).ShouldFail(HttpStatusCode.Forbidden, "invalid_api_key");
         foreach (var route in TokenSearch.AllRoutes)
         {
@@ -84,6 +84,6 @@ public sealed class UidReuseApiTests(PlatformFixture fixture)
         }
 
         Assert.Empty((await Client.PostAsync($"/indexes/{index}/search", new { }, newKey)).ShouldBe(HttpStatusCode.OK).Json!["hits"]!.AsArray());
-        (await Client.GetAsync($"/tasks/{oldTask}")).ShouldBe(HttpStatusCode.OK);
+        (await Client.GetAsync($"/tasks/{oldTask}")).ShouldFail(HttpStatusCode.NotFound, "task_not_found");
     }
 }

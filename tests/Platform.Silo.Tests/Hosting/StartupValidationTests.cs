@@ -18,6 +18,7 @@ public sealed class StartupValidationTests
     [InlineData(new[] { "--Platform:Search:Engine=meilisearch", "--Platform:Search:Meilisearch:Url=http://127.0.0.1:1" }, "Platform:Search:Meilisearch:ApiKey")]
     [InlineData(new[] { "--Platform:Tokens:BackendCacheSizePerTenant=0" }, "Platform:Tokens:BackendCacheSizePerTenant must be at least 1")]
     [InlineData(new[] { "--Platform:Tokens:ReuseShare=1" }, "Platform:Tokens:ReuseShare must be between 0 and 1")]
+    [InlineData(new[] { "--Platform:Tasks:MaxRetained=0" }, "Platform:Tasks:MaxRetained must be between 1 and 1,000,000")]
     [InlineData(new[] { "--Platform:Cluster:AdvertisedAddress=0.0.0.0" }, "Platform:Cluster:AdvertisedAddress must be this silo's own address, not the wildcard")]
     public async Task Invalid_settings_fail_start_with_the_key_named(string[] args, string expected)
     {
