@@ -17,6 +17,7 @@ internal static class AuthorizationServiceCollectionExtensions
         services.TryAddSingleton<ValidatedTokenCache>();
         services.TryAddSingleton<UnknownKeyCache>();
         services.TryAddSingleton<FailedAuthenticationLimiter>();
+        services.TryAddSingleton<AuthMetrics>();
         services.AddOptions<ValidatedTokenCacheOptions>().BindConfiguration(ValidatedTokenCacheOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidatedTokenCacheOptions>, ValidatedTokenCacheOptionsValidator>());
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();

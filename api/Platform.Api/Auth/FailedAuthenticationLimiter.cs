@@ -48,15 +48,15 @@ internal sealed class FailedAuthenticationLimiter : IDisposable
         return new IPAddress(bytes).ToString() + "/64";
     }
 
-    /// <summary>Refuses a client that has used up its failures in this window.</summary>
-    public void ThrowIfBlocked(string client)
+    /// <summary>The refusal for a client that has used up its failures in this window; null while it has some left.</summary>
+    public ApiError? RefusalFor(string client)
     {
         using var lease = _limiter.AttemptAcquire(client, permitCount: 0);
-        if (lease.IsAcquired) return;
+        if (lease.IsAcquired) return null;
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
-        throw new ApiError(ErrorCodes.TooManyFailedAuthentications,
+        return new ApiError(ErrorCodes.TooManyFailedAuthentications,
             $"Too many failed authentication attempts from this client. Retry in {seconds.ToString(CultureInfo.InvariantCulture)} seconds.")
         {
             RetryAfterSeconds = seconds,

@@ -17,7 +17,8 @@ internal sealed class RouteAuthorizer(
     TenantKeyAuthenticator keys,
     SearchAuthenticator searchers,
     ApiKeySecrets secrets,
-    FailedAuthenticationLimiter failures)
+    FailedAuthenticationLimiter failures,
+    AuthMetrics metrics)
 {
     public async Task AuthorizeAsync(HttpContext context, RouteAccess access)
     {
@@ -25,7 +26,12 @@ internal sealed class RouteAuthorizer(
         if (access is OpenAccess || (access is MasterKeyAccess { OpenOnLoopback: true } && IsLoopback(context))) return;
 
         var client = FailedAuthenticationLimiter.ClientOf(context);
-        failures.ThrowIfBlocked(client);
+        if (failures.RefusalFor(client) is { } refusal)
+        {
+            metrics.Throttled();
+            throw refusal;
+        }
+
         try
         {
             AuthenticatedCaller.Set(context, await AuthenticateAsync(context, access));
@@ -33,6 +39,7 @@ internal sealed class RouteAuthorizer(
         catch (ApiError error) when (CredentialRejection.IsUnknownCredential(error))
         {
             failures.RecordFailure(client);
+            metrics.Failure();
             throw;
         }
     }

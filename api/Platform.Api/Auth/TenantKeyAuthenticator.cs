@@ -15,7 +15,7 @@ namespace Platform.Api.Auth;
 /// outlive a deleted key or a suspended tenant. Only a miss is cached (<see cref="UnknownKeyCache"/>), so a repeated
 /// unknown value costs no grain call.
 /// </summary>
-internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, UnknownKeyCache unknownKeys, TimeProvider time)
+internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, UnknownKeyCache unknownKeys, AuthMetrics metrics, TimeProvider time)
 {
     /// <summary>Key values are 64 lowercase hex characters; anything else is refused without a lookup.</summary>
     private const int KeyLength = 64;
@@ -53,7 +53,11 @@ internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets
         ArgumentNullException.ThrowIfNull(bearer);
         if (bearer.Length != KeyLength || !IsLowerHex(bearer) || secrets.IsMasterKey(bearer)) return null;
         var fingerprint = ApiKeySecrets.Fingerprint(bearer);
-        if (unknownKeys.Contains(fingerprint)) return null;
+        if (unknownKeys.Contains(fingerprint))
+        {
+            metrics.UnknownKeyCacheHit();
+            return null;
+        }
 
         var key = await grains.GetGrain<IApiKeyLookupGrain>(fingerprint).Resolve();
         if (key is null) unknownKeys.Add(fingerprint);

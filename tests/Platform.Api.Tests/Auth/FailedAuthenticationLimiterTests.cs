@@ -15,18 +15,18 @@ public sealed class FailedAuthenticationLimiterTests
     public void A_client_is_blocked_after_the_limit_with_a_retry_after_and_others_are_not()
     {
         using var limiter = Limiter(2);
-        limiter.ThrowIfBlocked("10.0.0.1");
+        Assert.Null(limiter.RefusalFor("10.0.0.1"));
         limiter.RecordFailure("10.0.0.1");
-        limiter.ThrowIfBlocked("10.0.0.1");
+        Assert.Null(limiter.RefusalFor("10.0.0.1"));
         limiter.RecordFailure("10.0.0.1");
 
-        var error = Assert.Throws<ApiError>(() => limiter.ThrowIfBlocked("10.0.0.1"));
+        var error = Assert.IsType<ApiError>(limiter.RefusalFor("10.0.0.1"));
         Assert.Equal("too_many_failed_authentications", error.Code);
         Assert.InRange(error.RetryAfterSeconds!.Value, 1, 3600);
 
-        limiter.ThrowIfBlocked("10.0.0.2");
+        Assert.Null(limiter.RefusalFor("10.0.0.2"));
         limiter.RecordFailure("10.0.0.2");
-        limiter.ThrowIfBlocked("10.0.0.2");
+        Assert.Null(limiter.RefusalFor("10.0.0.2"));
     }
 
     [Theory]
