@@ -17,7 +17,7 @@ namespace Platform.Api.Auth;
 /// request-delegate endpoints such as <c>/metrics</c> alike); and it travels with the route, so no host has to
 /// remember a <c>Use…()</c> call in the right place of its pipeline.
 /// </remarks>
-internal static class RouteAccessConventions
+public static class RouteAccessConventions
 {
     /// <summary>Open to everyone: no header is read.</summary>
     public static TBuilder AllowEveryone<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
