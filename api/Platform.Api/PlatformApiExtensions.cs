@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Backups;
 using Platform.Api.Cors;
@@ -14,7 +13,6 @@ using Platform.Api.Search;
 using Platform.Api.Status;
 using Platform.Api.Tasks;
 using Platform.Api.Tenants;
-using Platform.Search.Tokens;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,12 +23,7 @@ public static class PlatformApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TenantKeyAuthenticator>();
-        services.TryAddSingleton<SearchAuthenticator>();
-        services.TryAddSingleton(sp => new TenantTokenVerifier(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ValidatedTokenCache>();
-        services.AddOptions<ValidatedTokenCacheOptions>().BindConfiguration(ValidatedTokenCacheOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidatedTokenCacheOptions>, ValidatedTokenCacheOptionsValidator>());
+        services.AddPlatformAuthorization();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

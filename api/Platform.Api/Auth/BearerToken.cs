@@ -34,7 +34,7 @@ internal static class BearerToken
 
         if (value.Length - space - 1 > MaxLength)
         {
-            throw ApiError.InvalidApiKey();
+            throw CredentialRejection.Unknown(ApiError.InvalidApiKey());
         }
 
         return space < 0 ? "" : value[(space + 1)..];

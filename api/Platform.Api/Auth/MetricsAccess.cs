@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 
 namespace Platform.Api.Auth;
@@ -9,21 +8,6 @@ namespace Platform.Api.Auth;
 /// </summary>
 public static class MetricsAccess
 {
-    public static TBuilder RequireMetricsAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
-    {
-        builder.Add(endpoint =>
-        {
-            var inner = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = context =>
-            {
-                if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
-                {
-                    OperatorAuthentication.Check(context);
-                }
-
-                return inner(context);
-            };
-        });
-        return builder;
-    }
+    public static TBuilder RequireMetricsAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        RouteAccessConventions.Declare(builder, new MasterKeyAccess(OpenOnLoopback: true));
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Api.Tenants;
 using Platform.Grains.Keys;
@@ -27,9 +26,9 @@ internal sealed class SearchAuthenticator(
     IGrainFactory grains,
     TimeProvider time)
 {
-    public async Task<SearchCaller> AuthenticateAsync(HttpContext context, string? indexUid)
+    public async Task<SearchCaller> AuthenticateAsync(string bearer, string? indexUid)
     {
-        var bearer = BearerToken.Extract(context.Request);
+        ArgumentNullException.ThrowIfNull(bearer);
         if (secrets.IsMasterKey(bearer)) throw ApiError.InvalidApiKey();
         if (bearer.Contains('.', StringComparison.Ordinal) && verifiedTokens.TryGet(bearer, out var cached))
         {
@@ -39,10 +38,10 @@ internal sealed class SearchAuthenticator(
         switch (tokens.Verify(bearer, secrets.KeyOf))
         {
             case TenantTokenVerification.NotAToken:
-                var caller = await keys.AuthenticateAsync(context, TenantActions.Search, indexUid);
+                var caller = await keys.AuthenticateAsync(bearer, TenantActions.Search, indexUid);
                 return new SearchCaller(caller.TenantUid, caller.Key, TokenRules: null);
             case TenantTokenVerification.DecodeError error:
-                throw new ApiError(ErrorCodes.InvalidApiKey, error.Message);
+                throw CredentialRejection.Unknown(new ApiError(ErrorCodes.InvalidApiKey, error.Message));
             case TenantTokenVerification.Expired expired:
                 throw new ApiError(ErrorCodes.InvalidApiKey, expired.Message);
             case TenantTokenVerification.Verified verified:

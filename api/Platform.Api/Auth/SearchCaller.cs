@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Grains.Keys;
 using Platform.Search.Filters;
@@ -7,10 +8,12 @@ namespace Platform.Api.Auth;
 
 /// <summary>
 /// A request allowed to search as a tenant: by one of its API keys (<see cref="TokenRules"/> null) or by a tenant
-/// token signed with one (<see cref="TokenRules"/> = the token's <c>searchRules</c>).
+/// token signed with one (<see cref="TokenRules"/> = the token's <c>searchRules</c>); bound for <see cref="SearchAccess"/> routes.
 /// </summary>
 internal sealed record SearchCaller(string TenantUid, ApiKeySnapshot Key, SearchRules? TokenRules)
 {
+    public static ValueTask<SearchCaller?> BindAsync(HttpContext context) => AuthenticatedCaller.Bind<SearchCaller>(context);
+
     /// <summary>
     /// For one query of <c>/multi-search</c> (docs/tenant-tokens.md#the-decision-order): the index must be covered by the key and, for a
     /// token, by its rules; the refusal is the generic message, prefixed with the query's position by the caller.

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Platform.Api.Errors;
 using Platform.Api.Tenants;
 using Platform.Grains.Keys;
@@ -13,17 +12,17 @@ namespace Platform.Api.Auth;
 /// Authenticates a tenant API key for one action, in Meilisearch's order for keys (docs/api-reference.md#authentication): the key
 /// must exist, cover the index, hold the action and be unexpired; then its tenant must exist and be active.
 /// The master key has no tenant and is refused here. Everything is checked on every call: nothing cached can
-/// outlive a deleted key or a suspended tenant.
+/// outlive a deleted key or a suspended tenant. Only a miss is cached (<see cref="UnknownKeyCache"/>), so a repeated
+/// unknown value costs no grain call.
 /// </summary>
-internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
+internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets secrets, UnknownKeyCache unknownKeys, AuthMetrics metrics, TimeProvider time)
 {
     /// <summary>Key values are 64 lowercase hex characters; anything else is refused without a lookup.</summary>
     private const int KeyLength = 64;
 
-    public async Task<TenantCaller> AuthenticateAsync(HttpContext context, string action, string? indexUid)
+    public async Task<TenantCaller> AuthenticateAsync(string bearer, string action, string? indexUid)
     {
-        var bearer = BearerToken.Extract(context.Request);
-        var key = await ResolveAsync(bearer) ?? throw ApiError.InvalidApiKey();
+        var key = await ResolveAsync(bearer) ?? throw CredentialRejection.Unknown(ApiError.InvalidApiKey());
 
         if (indexUid is not null && !IndexPattern.AnyMatches(key.Indexes, indexUid))
         {
@@ -51,8 +50,18 @@ internal sealed class TenantKeyAuthenticator(IGrainFactory grains, ApiKeySecrets
     /// <summary>The key a presented secret belongs to, or null (the master key included: it has no tenant).</summary>
     public async Task<ApiKeySnapshot?> ResolveAsync(string bearer)
     {
+        ArgumentNullException.ThrowIfNull(bearer);
         if (bearer.Length != KeyLength || !IsLowerHex(bearer) || secrets.IsMasterKey(bearer)) return null;
-        return await grains.GetGrain<IApiKeyLookupGrain>(ApiKeySecrets.Fingerprint(bearer)).Resolve();
+        var fingerprint = ApiKeySecrets.Fingerprint(bearer);
+        if (unknownKeys.Contains(fingerprint))
+        {
+            metrics.UnknownKeyCacheHit();
+            return null;
+        }
+
+        var key = await grains.GetGrain<IApiKeyLookupGrain>(fingerprint).Resolve();
+        if (key is null) unknownKeys.Add(fingerprint);
+        return key;
     }
 
     private static bool IsLowerHex(string value)

@@ -7,9 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Api.Auth;
 using Platform.Api.Cors;
 using Platform.Api.Errors;
-using Platform.Api.Indexes;
 using Platform.Api.Json;
-using Platform.Api.OpenApi;
 using Platform.Api.Tasks;
 using Platform.Api.Tenants;
 using Platform.Grains.Tenants;
@@ -25,80 +23,86 @@ namespace Platform.Api.Documents;
 /// </summary>
 internal static class DocumentsApi
 {
+    /// <summary>The route value naming the index every document route's key must cover.</summary>
+    private const string IndexRoute = "uid";
+
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/indexes/{uid}/documents").WithTags("Documents")
             .RequireMeilisearchCors()
-            .Accepts(Credentials.TenantKey)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapPost("", AddOrReplaceDocuments).WithName(nameof(AddOrReplaceDocuments))
+            .RequireTenantKey(TenantActions.DocumentsAdd, IndexRoute)
             .WithSummary("Add or replace documents")
             .WithDescription("Adds documents (JSON array or NDJSON) to the caller's tenant; a document with an existing id replaces it. Answers 202 with a summarized task.");
         group.MapPut("", AddOrUpdateDocuments).WithName(nameof(AddOrUpdateDocuments))
+            .RequireTenantKey(TenantActions.DocumentsAdd, IndexRoute)
             .WithSummary("Add or update documents")
             .WithDescription("Adds documents to the caller's tenant; a document with an existing id is merged field by field. Answers 202 with a summarized task.");
         group.MapGet("", GetDocuments).WithName(nameof(GetDocuments))
+            .RequireTenantKey(TenantActions.DocumentsGet, IndexRoute)
             .WithSummary("List documents")
             .WithDescription("A page of the caller's documents (`offset`, `limit`, `fields`, `filter` in the query string).");
         group.MapDelete("", DeleteAllDocuments).WithName(nameof(DeleteAllDocuments))
+            .RequireTenantKey(TenantActions.DocumentsDelete, IndexRoute)
             .WithSummary("Delete all documents")
             .WithDescription("Deletes every document of the caller's tenant in the index; other tenants' documents stay.");
         group.MapPost("/fetch", FetchDocuments).WithName(nameof(FetchDocuments))
+            .RequireTenantKey(TenantActions.DocumentsGet, IndexRoute)
             .WithSummary("Fetch documents")
             .WithDescription("The same page as `GET /documents`, with its parameters in a JSON body.");
         group.MapPost("/delete-batch", DeleteDocumentsBatch).WithName(nameof(DeleteDocumentsBatch))
+            .RequireTenantKey(TenantActions.DocumentsDelete, IndexRoute)
             .WithSummary("Delete documents by id")
             .WithDescription("Deletes the caller's documents whose ids the body lists (strings or integers).");
         group.MapPost("/delete", DeleteDocumentsByFilter).WithName(nameof(DeleteDocumentsByFilter))
+            .RequireTenantKey(TenantActions.DocumentsDelete, IndexRoute)
             .WithSummary("Delete documents by filter")
             .WithDescription("Deletes the caller's documents matching `filter`, which must not be empty.");
         group.MapGet("/{id}", GetDocument).WithName(nameof(GetDocument))
+            .RequireTenantKey(TenantActions.DocumentsGet, IndexRoute)
             .WithSummary("Get a document")
             .WithDescription("One of the caller's documents by id, optionally limited to `fields`.");
         group.MapDelete("/{id}", DeleteDocument).WithName(nameof(DeleteDocument))
+            .RequireTenantKey(TenantActions.DocumentsDelete, IndexRoute)
             .WithSummary("Delete a document")
             .WithDescription("Deletes one of the caller's documents by id.");
         return group;
     }
 
-    public static Task<Accepted<SummarizedTaskView>> AddOrReplaceDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains) =>
-        Write(uid, context, auth, grains, DocumentWriteMode.AddOrReplace);
+    public static Task<Accepted<SummarizedTaskView>> AddOrReplaceDocuments(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains) =>
+        Write(uid, context, caller, grains, DocumentWriteMode.AddOrReplace);
 
-    public static Task<Accepted<SummarizedTaskView>> AddOrUpdateDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains) =>
-        Write(uid, context, auth, grains, DocumentWriteMode.AddOrUpdate);
+    public static Task<Accepted<SummarizedTaskView>> AddOrUpdateDocuments(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains) =>
+        Write(uid, context, caller, grains, DocumentWriteMode.AddOrUpdate);
 
-    public static async Task<Ok<DocumentsPage>> GetDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Ok<DocumentsPage>> GetDocuments(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
         var query = DocumentQueries.FromQueryString(context.Request);
         return Page(await Tenant(grains, caller).GetDocuments(uid, query));
     }
 
-    public static async Task<Ok<DocumentsPage>> FetchDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Ok<DocumentsPage>> FetchDocuments(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
         var query = DocumentQueries.FromBody(await JsonBody.ReadObjectAsync(context.Request, "document"));
         return Page(await Tenant(grains, caller).GetDocuments(uid, query));
     }
 
-    public static async Task<Ok<JsonObject>> GetDocument(string uid, string id, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Ok<JsonObject>> GetDocument(string uid, string id, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsGet, IndexUid.FromRoute(uid));
         var fields = context.Request.Query["fields"] is { Count: > 0 } raw
             ? raw[0]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         var document = await Tenant(grains, caller).GetDocument(uid, id, fields);
         return TypedResults.Ok(document);
     }
 
-    public static async Task<Accepted<SummarizedTaskView>> DeleteDocument(string uid, string id, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Accepted<SummarizedTaskView>> DeleteDocument(string uid, string id, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocuments(uid, [id]));
     }
 
-    public static async Task<Accepted<SummarizedTaskView>> DeleteDocumentsBatch(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Accepted<SummarizedTaskView>> DeleteDocumentsBatch(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
         var body = await JsonBody.ReadAsync(context.Request);
         if (body.ValueKind != JsonValueKind.Array)
         {
@@ -117,9 +121,8 @@ internal static class DocumentsApi
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocuments(uid, ids));
     }
 
-    public static async Task<Accepted<SummarizedTaskView>> DeleteDocumentsByFilter(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Accepted<SummarizedTaskView>> DeleteDocumentsByFilter(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
         var body = await JsonBody.ReadObjectAsync(context.Request, "document");
         body.AllowOnly("filter");
         var filter = DocumentQueries.ParseFilter(() => FilterJson.Parse(body.Required("filter")))
@@ -127,15 +130,13 @@ internal static class DocumentsApi
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteDocumentsByFilter(uid, filter));
     }
 
-    public static async Task<Accepted<SummarizedTaskView>> DeleteAllDocuments(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains)
+    public static async Task<Accepted<SummarizedTaskView>> DeleteAllDocuments(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsDelete, IndexUid.FromRoute(uid));
         return TaskResults.Accepted(await Tenant(grains, caller).DeleteAllDocuments(uid));
     }
 
-    private static async Task<Accepted<SummarizedTaskView>> Write(string uid, HttpContext context, TenantKeyAuthenticator auth, IGrainFactory grains, DocumentWriteMode mode)
+    private static async Task<Accepted<SummarizedTaskView>> Write(string uid, HttpContext context, TenantCaller caller, IGrainFactory grains, DocumentWriteMode mode)
     {
-        var caller = await auth.AuthenticateAsync(context, TenantActions.DocumentsAdd, IndexUid.FromRoute(uid));
         foreach (var key in context.Request.Query.Keys)
         {
             if (key != "primaryKey") throw ApiError.BadRequest($"Unknown parameter `{key}`: expected one of `primaryKey`");

@@ -46,6 +46,6 @@ internal static class PlatformOpenApi
         var environment = routes.ServiceProvider.GetRequiredService<IConfiguration>()[EnvironmentKey];
         return string.Equals(environment, "production", StringComparison.OrdinalIgnoreCase)
             ? document.RequireMasterKey()
-            : document;
+            : document.AllowEveryone();
     }
 }

@@ -7,9 +7,7 @@ using Orleans.Concurrency;
 using Platform.Api.Auth;
 using Platform.Api.Cors;
 using Platform.Api.Errors;
-using Platform.Api.Indexes;
 using Platform.Api.Json;
-using Platform.Api.OpenApi;
 using Platform.Grains.Tenants;
 using Platform.Search.Engine;
 using Platform.Search.Filters;
@@ -28,43 +26,43 @@ internal static class SearchApi
         // Search bodies are written by hand in Meilisearch's field order (SearchResponseWriter): a JSON object here.
         var group = routes.MapGroup("").WithTags("Search")
             .RequireMeilisearchCors()
-            .Accepts(Credentials.TenantKey, Credentials.TenantToken)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapPost("/indexes/{uid}/search", SearchWithPost).WithName(nameof(SearchWithPost))
+            .RequireSearchCaller(indexRouteValue: "uid")
             .WithSummary("Search an index")
             .WithDescription("Meilisearch's search with a JSON body, confined to the caller's documents: isolation, the tenant's rule, the token's rule and the request's filter all apply.")
             .Produces<JsonObject>(StatusCodes.Status200OK);
         group.MapGet("/indexes/{uid}/search", SearchWithGet).WithName(nameof(SearchWithGet))
+            .RequireSearchCaller(indexRouteValue: "uid")
             .WithSummary("Search an index (query string)")
             .WithDescription("The same search with its parameters in the query string, as Meilisearch's GET route reads them.")
             .Produces<JsonObject>(StatusCodes.Status200OK);
         group.MapPost("/multi-search", MultiSearch).WithName(nameof(MultiSearch))
+            .RequireSearchCaller()
             .WithSummary("Search several indexes")
             .WithDescription("Meilisearch's multi-search: one result per query, or one merged result when `federation` is given. Every query is checked against the caller's key or token.")
             .Produces<JsonObject>(StatusCodes.Status200OK);
         group.MapPost("/indexes/{uid}/facet-search", FacetSearch).WithName(nameof(FacetSearch))
+            .RequireSearchCaller(indexRouteValue: "uid")
             .WithSummary("Search facet values")
             .WithDescription("Meilisearch's facet search: the values of one filterable attribute matching `facetQuery`, counted over the caller's matching documents.");
         return group;
     }
 
-    public static async Task<IResult> SearchWithPost(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    public static async Task<IResult> SearchWithPost(string uid, HttpContext context, SearchCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var query = SearchQueryReader.Read(await JsonBody.ReadAsync(context.Request));
         return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request, context.RequestAborted));
     }
 
-    public static async Task<IResult> SearchWithGet(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    public static async Task<IResult> SearchWithGet(string uid, HttpContext context, SearchCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var query = SearchQueryReader.ReadQueryString(context.Request.Query);
         return SearchResponseWriter.ToResult(await SearchAsync(grains, caller, uid, query.Request, context.RequestAborted));
     }
 
-    public static async Task<IResult> MultiSearch(HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    public static async Task<IResult> MultiSearch(HttpContext context, SearchCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, indexUid: null);
         var body = await JsonBody.ReadAsync(context.Request);
         var result = await MultiSearchOrchestrator.RunAsync(body, (indexUid, request, _, cancellationToken) =>
         {
@@ -74,9 +72,8 @@ internal static class SearchApi
         return SearchResponseWriter.ToResult(result);
     }
 
-    public static async Task<Ok<JsonObject>> FacetSearch(string uid, HttpContext context, SearchAuthenticator auth, IGrainFactory grains)
+    public static async Task<Ok<JsonObject>> FacetSearch(string uid, HttpContext context, SearchCaller caller, IGrainFactory grains)
     {
-        var caller = await auth.AuthenticateAsync(context, IndexUid.FromRoute(uid));
         var request = FacetSearchRequestReader.Read(await JsonBody.ReadObjectAsync(context.Request, "facet_search"));
         var filter = Fuse(caller, uid, request.Filter);
         return FacetSearchResponseWriter.ToResult(

@@ -20,6 +20,7 @@ internal static class SystemApi
         var group = routes.MapGroup("").WithTags("System")
             .RequireMeilisearchCors();
         group.MapGet("/health", Health).WithName(nameof(Health))
+            .AllowEveryone()
             .WithSummary("Health check")
             .WithDescription("Answers `{\"status\":\"available\"}` while the process serves requests. Open to everyone, as in Meilisearch.");
         group.MapGet("/version", Version).WithName(nameof(Version))

@@ -3,16 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Auth;
 using Platform.Api.Cors;
 using Platform.Api.Errors;
-using Platform.Api.OpenApi;
 using Platform.Api.Tenants;
 using Platform.Grains.Tasks;
 using Platform.Grains.Tenants;
 using Platform.Search.Errors;
-using Platform.Search.Keys;
 
 namespace Platform.Api.Tasks;
 
@@ -26,7 +23,7 @@ internal static class TasksApi
     {
         var group = routes.MapGroup("/tasks").WithTags("Tasks")
             .RequireMeilisearchCors()
-            .Accepts(Credentials.MasterKey, Credentials.TenantKey)
+            .RequireMasterOrTenantKey(TenantActions.TasksGet)
             .ProducesErrors(ErrorResponses.Authenticated);
         group.MapGet("", ListTasks).WithName(nameof(ListTasks))
             .WithSummary("List tasks")
@@ -37,9 +34,9 @@ internal static class TasksApi
         return group;
     }
 
-    public static async Task<Ok<TaskView>> GetTask(string uid, HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
+    public static async Task<Ok<TaskView>> GetTask(string uid, IGrainFactory grains, OperatorOrTenantCaller caller)
     {
-        var tenant = await CallerTenantAsync(context, auth);
+        var tenant = caller.TenantUid;
         if (!long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var taskUid))
         {
             throw new ApiError(ErrorCodes.InvalidTaskUids,
@@ -62,19 +59,11 @@ internal static class TasksApi
     /// Newest first from <c>from</c>, filtered by <c>statuses</c>, <c>types</c>, <c>indexUids</c>, <c>uids</c>: the caller's
     /// own range for a tenant, every tenant's and the operator's for the master key (docs/tasks.md#listing-tasks).
     /// </summary>
-    public static async Task<Ok<TaskPageView>> ListTasks(HttpContext context, IGrainFactory grains, TenantKeyAuthenticator auth)
+    public static async Task<Ok<TaskPageView>> ListTasks(HttpContext context, IGrainFactory grains, OperatorOrTenantCaller caller)
     {
-        var tenant = await CallerTenantAsync(context, auth);
+        var tenant = caller.TenantUid;
         var query = TaskQuery.Read(context.Request);
         var ranges = tenant is null ? TaskRanges.Operator(grains, query.From) : TaskRanges.Tenant(grains, tenant);
         return TypedResults.Ok(await new TaskPageReader(grains, query, tenant).ReadAsync(ranges));
-    }
-
-    /// <summary>Null for the operator (sees everything); the tenant uid for a tenant key holding <c>tasks.get</c>.</summary>
-    private static async Task<string?> CallerTenantAsync(HttpContext context, TenantKeyAuthenticator auth)
-    {
-        var bearer = BearerToken.Extract(context.Request);
-        if (context.RequestServices.GetRequiredService<ApiKeySecrets>().IsMasterKey(bearer)) return null;
-        return (await auth.AuthenticateAsync(context, TenantActions.TasksGet, indexUid: null)).TenantUid;
     }
 }

@@ -41,12 +41,13 @@ internal static class TenantKeysApi
     }
 
     public static async Task<Created<ApiKeyView>> CreateKey(
-        string tenant, HttpRequest request, IGrainFactory grains, ApiKeySecrets secrets, TimeProvider time)
+        string tenant, HttpRequest request, IGrainFactory grains, ApiKeySecrets secrets, UnknownKeyCache unknownKeys, TimeProvider time)
     {
         await TenantsApi.Existing(grains, tenant);
         var body = await JsonBody.ReadObjectAsync(request, "api_key");
         var definition = ApiKeyRequests.ReadCreation(body, time.GetUtcNow());
         var key = await grains.GetGrain<ITenantGrain>(tenant).CreateKey(definition);
+        unknownKeys.Forget(secrets.FingerprintOf(key.Uid)); // its value may have been tried before it existed
         return TypedResults.Created((string?)null, ApiKeyView.From(key, secrets.KeyOf(key.Uid)));
     }
 

@@ -60,12 +60,15 @@ internal sealed partial class TenantGrain
 
     public Task<JsonObject> GetDocument(string indexUid, string documentId, IReadOnlyList<string>? fields)
     {
+        // Reads are refused for a suspended tenant too, whoever calls the grain (docs/security.md#authorization-model).
+        EnsureActive();
         RuleFilter(indexUid);
         return EngineCalls.Run(() => engine.GetDocumentAsync(Scope, indexUid, documentId, fields));
     }
 
     public Task<DocumentsPage> GetDocuments(string indexUid, DocumentsQuery query)
     {
+        EnsureActive();
         var scoped = query with { Filter = FilterCombinator.And(query.Filter, RuleFilter(indexUid)) };
         return EngineCalls.Run(() => engine.GetDocumentsAsync(Scope, indexUid, scoped));
     }

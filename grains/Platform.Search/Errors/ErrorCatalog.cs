@@ -19,6 +19,7 @@ public static class ErrorCatalog
         [ErrorCodes.MissingMasterKey] = (401, ErrorTypes.Auth),
         [ErrorCodes.TenantSuspended] = (403, ErrorTypes.Auth),
         [ErrorCodes.TokenRevoked] = (403, ErrorTypes.Auth),
+        [ErrorCodes.TooManyFailedAuthentications] = (429, ErrorTypes.Auth),
         [ErrorCodes.NotFound] = (404, ErrorTypes.InvalidRequest),
         [ErrorCodes.MethodNotAllowed] = (405, ErrorTypes.InvalidRequest),
         [ErrorCodes.IndexNotFound] = (404, ErrorTypes.InvalidRequest),

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string MissingMasterKey = "missing_master_key";
     public const string TenantSuspended = "tenant_suspended";
     public const string TokenRevoked = "token_revoked";
+    public const string TooManyFailedAuthentications = "too_many_failed_authentications";
 
     // Missing or conflicting resources (404, 409).
     public const string NotFound = "not_found";

@@ -55,6 +55,8 @@ public sealed class PlatformServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             // Tests stop hosts at once; the drain itself is tested on its own (tests/Platform.Silo.Tests/Hosting/Health/).
             "--Platform:Shutdown:DrainSeconds=0",
+            // Suites share one loopback client and send wrong keys on purpose; the limiter's own tests lower this.
+            "--Platform:Auth:MaxFailedAttempts=1000000",
             .. extraArgs,
         ];
         var app = Program.BuildApp(args, services =>
