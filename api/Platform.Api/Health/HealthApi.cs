@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Api.Auth;
 
 namespace Platform.Api.Health;
 
@@ -62,6 +63,7 @@ internal static class HealthApi
             .WithTags("System")
             .WithSummary(summary)
             .WithDescription(description)
+            .AllowEveryone()
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(HealthReportView), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(HealthReportView), ["application/json"]));

@@ -121,35 +121,10 @@ public sealed class PlatformProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not answer {path} within the timeout.\n{Output}");
     }
 
-    /// <summary>Polls <c>GET /health/ready</c> until it answers 200 (cluster joined, storage and engine answering).</summary>
-    public async Task WaitReadyAsync(TimeSpan? timeout = null)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var last = "no answer";
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                using var response = await http.GetAsync("/health/ready");
-                if (response.IsSuccessStatusCode) return;
-                last = await response.Content.ReadAsStringAsync();
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet, or a slow start
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The host did not become ready within the timeout; last answer: {last}\n{Output}");
-    }
-
     /// <summary>SIGTERM (through <c>kill</c>): what orchestrators send to stop a process gracefully; it drains, then exits.</summary>
     public async Task TerminateAsync()
     {
+        if (_process.HasExited) return;
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("kill did not start");
         await kill.WaitForExitAsync();
@@ -162,15 +137,6 @@ public sealed class PlatformProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
-    }
-
-    /// <summary>SIGTERM, as an orchestrator stops a process: the host drains and exits by itself.</summary>
-    public async Task TerminateAsync()
-    {
-        if (_process.HasExited) return;
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-            ?? throw new InvalidOperationException("kill did not start");
-        await kill.WaitForExitAsync();
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, like a crash.</summary>
